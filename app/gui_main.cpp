@@ -1,0 +1,43 @@
+#include "MainWindow.h"
+#include "Version.h"
+#include "logging/LogFile.h"
+#include "logging/Logging.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QIcon>
+
+#include <cstdio>
+#include <cstring>
+
+int main(int argc, char* argv[])
+{
+    // Answered before QApplication exists, so it works without a display.
+    for (int i = 1; i < argc; ++i) {
+        if (std::strcmp(argv[i], "--version") == 0 || std::strcmp(argv[i], "-v") == 0) {
+            std::printf("releasedeck %s\n", qPrintable(ReleaseDeck::version()));
+            return 0;
+        }
+    }
+
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("ReleaseDeck"));
+    QApplication::setOrganizationName(QStringLiteral("ReleaseDeck"));
+    QApplication::setApplicationDisplayName(QStringLiteral("Release Deck"));
+    QApplication::setApplicationVersion(ReleaseDeck::version());
+    QApplication::setDesktopFileName(QStringLiteral("io.releasedeck.ReleaseDeck"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/releasedeck.svg")));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Runs the release process of mobile and web apps."));
+    parser.addHelpOption();
+    parser.process(app);
+
+    const QString logPath = ReleaseDeck::LogFile::install(QStringLiteral("releasedeck.log"));
+    qCInfo(lcApp) << "Release Deck" << ReleaseDeck::version() << "starting; log at" << logPath;
+
+    ReleaseDeck::MainWindow window;
+    window.show();
+    return app.exec();
+}

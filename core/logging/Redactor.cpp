@@ -1,0 +1,80 @@
+#include "Redactor.h"
+
+#include <QMutexLocker>
+#include <QRegularExpression>
+
+#include <algorithm>
+
+namespace ReleaseDeck {
+
+namespace {
+
+// Shorter strings would redact ordinary words; real tokens are far longer.
+constexpr qsizetype MinimumSecretLength = 6;
+
+const QRegularExpression& authorizationPattern()
+{
+    static const QRegularExpression pattern(
+        QStringLiteral(
+            R"(((?:proxy-)?authorization)(["']?\s*[:=]\s*["']?)(?:(basic|bearer|token)\s+)?[^\s"',;]+)"),
+        QRegularExpression::CaseInsensitiveOption);
+    return pattern;
+}
+
+const QRegularExpression& schemePattern()
+{
+    static const QRegularExpression pattern(
+        QStringLiteral(R"(\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]{6,})"),
+        QRegularExpression::CaseInsensitiveOption);
+    return pattern;
+}
+
+const QRegularExpression& fieldPattern()
+{
+    static const QRegularExpression pattern(
+        QStringLiteral(
+            R"(\b((?:access_|private_|api_|auth_|bot_)?token|password|passwd|secret|client_secret)(["']?\s*[=:]\s*["']?)[^&\s"',;]+)"),
+        QRegularExpression::CaseInsensitiveOption);
+    return pattern;
+}
+
+} // namespace
+
+Redactor& Redactor::instance()
+{
+    static Redactor redactor;
+    return redactor;
+}
+
+void Redactor::addSecret(const QString& secret)
+{
+    const QString trimmed = secret.trimmed();
+    if (trimmed.size() < MinimumSecretLength)
+        return;
+    QMutexLocker lock(&m_mutex);
+    m_secrets.insert(trimmed);
+}
+
+QString Redactor::redact(QString text) const
+{
+    {
+        QMutexLocker lock(&m_mutex);
+        // Longest first, so a secret containing another is removed whole.
+        QList<QString> secrets(m_secrets.cbegin(), m_secrets.cend());
+        std::sort(secrets.begin(), secrets.end(),
+                  [](const QString& a, const QString& b) { return a.size() > b.size(); });
+        for (const QString& secret : std::as_const(secrets))
+            text.replace(secret, placeholder());
+    }
+    text.replace(authorizationPattern(), QStringLiteral("\\1\\2") + placeholder());
+    text.replace(schemePattern(), QStringLiteral("\\1 ") + placeholder());
+    text.replace(fieldPattern(), QStringLiteral("\\1\\2") + placeholder());
+    return text;
+}
+
+QString redacted(const QString& text)
+{
+    return Redactor::instance().redact(text);
+}
+
+} // namespace ReleaseDeck
