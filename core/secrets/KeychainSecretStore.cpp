@@ -5,9 +5,11 @@
 
 #include <QCoreApplication>
 #include <QPromise>
+#include <QStringList>
 #include <QTimer>
 #include <qt6keychain/keychain.h>
 
+#include <algorithm>
 #include <memory>
 
 namespace ReleaseDeck {
@@ -44,8 +46,24 @@ QString operationName(Operation operation)
     return {};
 }
 
+// libsecret reports a missing Secret Service or D-Bus session as OtherError carrying the
+// D-Bus error text; these are the words that mean "nothing is there to answer".
+bool meansNoSecretService(const QString& backendMessage)
+{
+    static const QStringList signs = {
+        QStringLiteral("org.freedesktop.secrets"), QStringLiteral("ServiceUnknown"),
+        QStringLiteral("autolaunch D-Bus"),        QStringLiteral("DBUS_SESSION_BUS_ADDRESS"),
+        QStringLiteral("Could not connect"),
+    };
+    return std::any_of(signs.cbegin(), signs.cend(), [&backendMessage](const QString& sign) {
+        return backendMessage.contains(sign, Qt::CaseInsensitive);
+    });
+}
+
 Error errorFor(QKeychain::Error error, const QString& backendMessage)
 {
+    if (error == QKeychain::OtherError && meansNoSecretService(backendMessage))
+        error = QKeychain::NoBackendAvailable;
     // The backend's words may quote what it was given; they pass the Redactor first.
     const QString detail = redacted(backendMessage.trimmed());
     switch (error) {
