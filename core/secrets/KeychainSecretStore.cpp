@@ -60,10 +60,21 @@ bool meansNoSecretService(const QString& backendMessage)
     });
 }
 
+// gnome-keyring without a login keyring (never created, or its unlock prompt could not show)
+// names the missing collection's D-Bus path.
+bool meansNoDefaultKeyring(const QString& backendMessage)
+{
+    return backendMessage.contains(QLatin1String("/org/freedesktop/secrets/collection/"));
+}
+
 Error errorFor(QKeychain::Error error, const QString& backendMessage)
 {
     if (error == QKeychain::OtherError && meansNoSecretService(backendMessage))
         error = QKeychain::NoBackendAvailable;
+    if (error == QKeychain::OtherError && meansNoDefaultKeyring(backendMessage))
+        return Error::unavailable(QStringLiteral(
+            "The keychain has no unlocked default keyring: create or unlock the login keyring "
+            "(Passwords and Keys, or gnome-keyring-daemon --unlock) and try again."));
     // The backend's words may quote what it was given; they pass the Redactor first.
     const QString detail = redacted(backendMessage.trimmed());
     switch (error) {
