@@ -2,6 +2,7 @@
 
 #include <QMutexLocker>
 #include <QRegularExpression>
+#include <QUrl>
 
 #include <algorithm>
 
@@ -16,7 +17,7 @@ const QRegularExpression& authorizationPattern()
 {
     static const QRegularExpression pattern(
         QStringLiteral(
-            R"(((?:proxy-)?authorization)(["']?\s*[:=]\s*["']?)(?:(basic|bearer|token)\s+)?[^\s"',;]+)"),
+            R"(((?:proxy-)?authorization)(["']?\s*[:=]\s*["']?|["']\s*,\s*["'])(?:(basic|bearer|token)\s+)?[^\s"',;)]+)"),
         QRegularExpression::CaseInsensitiveOption);
     return pattern;
 }
@@ -33,9 +34,21 @@ const QRegularExpression& fieldPattern()
 {
     static const QRegularExpression pattern(
         QStringLiteral(
-            R"(\b((?:access_|private_|api_|auth_|bot_)?token|password|passwd|secret|client_secret)(["']?\s*[=:]\s*["']?)[^&\s"',;]+)"),
+            R"(\b(\w*(?:token|password|passwd|secret)|api[_-]?key|apikey)(["']?\s*[=:]\s*["']?)[^&\s"',;]+)"),
         QRegularExpression::CaseInsensitiveOption);
     return pattern;
+}
+
+// A provider may echo a secret back inside a URL or a JSON string; those spellings differ.
+QList<QString> echoedForms(const QString& secret)
+{
+    QString json = secret;
+    json.replace(QLatin1Char('\\'), QLatin1String("\\\\"));
+    json.replace(QLatin1Char('"'), QLatin1String("\\\""));
+    QString jsonSlashes = json;
+    jsonSlashes.replace(QLatin1Char('/'), QLatin1String("\\/"));
+    const QString percent = QString::fromLatin1(QUrl::toPercentEncoding(secret));
+    return {secret, json, jsonSlashes, percent};
 }
 
 } // namespace
@@ -52,7 +65,8 @@ void Redactor::addSecret(const QString& secret)
     if (trimmed.size() < MinimumSecretLength)
         return;
     QMutexLocker lock(&m_mutex);
-    m_secrets.insert(trimmed);
+    for (const QString& form : echoedForms(trimmed))
+        m_secrets.insert(form);
 }
 
 QString Redactor::redact(QString text) const
