@@ -1,12 +1,15 @@
 #include "CliCommands.h"
 
 #include "CliApplication.h"
+#include "DbCommands.h"
+#include "WorkspaceCommands.h"
 
 namespace ReleaseDeck {
 
 void addAllCommands(CliApplication& cli)
 {
-    Q_UNUSED(cli);
+    addDbCommands(cli);
+    addWorkspaceCommands(cli);
 }
 
 } // namespace ReleaseDeck

@@ -1,0 +1,47 @@
+#pragma once
+
+#include "CliCommand.h"
+#include "Result.h"
+#include "db/Database.h"
+#include "model/Account.h"
+#include "model/Actor.h"
+#include "model/Workspace.h"
+
+#include <memory>
+
+namespace ReleaseDeck {
+
+// What a command needs from the database: the connection (password from the secret store),
+// the schema checked, the acting local account ($USER@hostname) and the chosen workspace.
+class CliSession
+{
+public:
+    enum class Schema
+    {
+        AsIs,    // db commands: look at the schema, never change it
+        Current, // everything else: a local file is migrated, a shared server must be
+    };
+
+    static Result<std::unique_ptr<CliSession>> open(const CliGlobals& globals, Schema schema);
+
+    Database& database() { return *m_database; }
+    // The local account, created on first use.
+    Result<Account> account();
+    // --workspace NAME, else the only workspace; Usage error listing them otherwise.
+    Result<Workspace> workspace();
+    // The account acting in the chosen workspace.
+    Result<Actor> actor();
+
+    // The local account's login: "$USER@hostname".
+    static QString localLogin();
+    // Prints the error; returns ExitUsage for usage errors, ExitFailure otherwise.
+    static int fail(CliOutput& output, const Error& error);
+
+private:
+    CliSession(const CliGlobals& globals, std::unique_ptr<Database> database);
+
+    const CliGlobals& m_globals;
+    std::unique_ptr<Database> m_database;
+};
+
+} // namespace ReleaseDeck

@@ -1,0 +1,30 @@
+#pragma once
+
+#include "Result.h"
+
+namespace ReleaseDeck {
+
+class Database;
+
+// A transaction on this thread's connection; rolled back unless commit() succeeded.
+// SQLite takes the write lock at once (BEGIN IMMEDIATE) so writers queue instead of failing.
+class Transaction
+{
+public:
+    explicit Transaction(Database& database);
+    ~Transaction();
+    Transaction(const Transaction&) = delete;
+    Transaction& operator=(const Transaction&) = delete;
+
+    // Whether BEGIN worked; when not, the error says why.
+    const Status& begun() const { return m_begun; }
+    Status commit();
+    void rollback();
+
+private:
+    Database& m_database;
+    Status m_begun;
+    bool m_open = false;
+};
+
+} // namespace ReleaseDeck

@@ -1,0 +1,3 @@
+-- Undoes 004_events.up.sql.
+
+DROP TABLE IF EXISTS events;

@@ -1,0 +1,3 @@
+-- Undoes 002_connections.up.sql.
+
+DROP TABLE IF EXISTS connections;
