@@ -1,0 +1,33 @@
+#pragma once
+
+#include "HttpRequest.h"
+#include "HttpResponse.h"
+#include "HttpSettings.h"
+#include "Result.h"
+
+namespace ReleaseDeck {
+
+// Synchronous HTTP for provider code running on a worker thread (or the CLI's main
+// thread): send() waits in a local event loop on the calling thread's own
+// QNetworkAccessManager, so one HttpClient may be used from any thread.
+// Adds User-Agent, TLS (always verified; optional extra CA bundle), the system proxy,
+// timeouts and retries of transient failures; maps failures with HttpFailure.
+class HttpClient
+{
+public:
+    explicit HttpClient(HttpSettings settings = {});
+
+    // A 2xx answer, or the Error for anything else once retries are spent.
+    Result<HttpResponse> send(const HttpRequest& request) const;
+
+    const HttpSettings& settings() const { return m_settings; }
+
+private:
+    // One attempt: an answer with any HTTP status, or a network failure.
+    Result<HttpResponse> attempt(const HttpRequest& request) const;
+    static void pause(int milliseconds);
+
+    HttpSettings m_settings;
+};
+
+} // namespace ReleaseDeck

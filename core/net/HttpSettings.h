@@ -1,0 +1,25 @@
+#pragma once
+
+namespace ReleaseDeck {
+
+// Timeouts and retry policy of an HttpClient; tests shorten them.
+struct HttpSettings
+{
+    // Until the request is on the wire (DNS, TCP, TLS).
+    int connectTimeoutMs = 10000;
+    // One attempt, from start to the last byte of the answer.
+    int totalTimeoutMs = 30000;
+    // Attempts for transient failures, the first one included.
+    int maxAttempts = 4;
+    // Backoff before retry n is initialBackoffMs * 2^(n-1), plus up to as much jitter.
+    int initialBackoffMs = 500;
+    int maxBackoffMs = 8000;
+    // All attempts and waits together; a retry that cannot finish in time is not started.
+    int retryBudgetMs = 90000;
+    // A rate limit that resets later than this is reported instead of waited out.
+    int maxRateLimitWaitMs = 60000;
+    // Pagination stops with an error after this many pages.
+    int maxPages = 100;
+};
+
+} // namespace ReleaseDeck

@@ -1,0 +1,162 @@
+#include "ProviderRegistry.h"
+
+namespace ReleaseDeck {
+
+namespace {
+
+ProviderRegistry makeBuiltIn()
+{
+    ProviderRegistry registry;
+    return registry;
+}
+
+template<typename Client>
+Result<std::unique_ptr<Client>> build(const ProviderInfo::Factory<Client>& factory,
+                                      const Connection& connection, const QString& token,
+                                      const HttpClient& http)
+{
+    if (!factory)
+        return Error::internal(
+            QStringLiteral("The %1 provider has no client factory.").arg(connection.provider));
+    return factory(connection, token, http);
+}
+
+} // namespace
+
+const ProviderRegistry& ProviderRegistry::builtIn()
+{
+    static const ProviderRegistry registry = makeBuiltIn();
+    return registry;
+}
+
+void ProviderRegistry::add(ProviderInfo info)
+{
+    m_providers.removeIf([&info](const ProviderInfo& known) { return known.id == info.id; });
+    m_providers.append(std::move(info));
+}
+
+QStringList ProviderRegistry::providerIds() const
+{
+    QStringList ids;
+    for (const ProviderInfo& info : m_providers)
+        ids << info.id;
+    return ids;
+}
+
+QStringList ProviderRegistry::providerIds(ConnectionCategory category) const
+{
+    QStringList ids;
+    for (const ProviderInfo& info : m_providers) {
+        if (info.category == category)
+            ids << info.id;
+    }
+    return ids;
+}
+
+const ProviderInfo* ProviderRegistry::find(const QString& providerId) const
+{
+    for (const ProviderInfo& info : m_providers) {
+        if (info.id == providerId)
+            return &info;
+    }
+    return nullptr;
+}
+
+Status ProviderRegistry::validateConfig(const QString& providerId, const QJsonObject& config) const
+{
+    const ProviderInfo* info = find(providerId);
+    if (!info)
+        return Error::usage(QStringLiteral("Unknown provider \"%1\"; known providers: %2.")
+                                .arg(providerId, providerIds().join(QStringLiteral(", "))));
+    return info->validateConfig ? info->validateConfig(config) : Status();
+}
+
+Result<const ProviderInfo*> ProviderRegistry::usable(const Connection& connection,
+                                                     const QString& token,
+                                                     ConnectionCategory category) const
+{
+    const ProviderInfo* info = find(connection.provider);
+    if (!info)
+        return Error::usage(QStringLiteral("Unknown provider \"%1\".").arg(connection.provider));
+    if (info->category != category)
+        return Error::usage(
+            QStringLiteral("%1 is a %2 provider, not %3.")
+                .arg(info->displayName, displayName(info->category), displayName(category)));
+    if (Status valid = validateConfig(connection.provider, connection.config); !valid)
+        return valid.error();
+    if (token.trimmed().isEmpty())
+        return Error::usage(
+            QStringLiteral("The %1 connection has no token.").arg(info->displayName));
+    return info;
+}
+
+Result<std::unique_ptr<ScmClient>> ProviderRegistry::createScm(const Connection& connection,
+                                                               const QString& token,
+                                                               const HttpClient& http) const
+{
+    auto info = usable(connection, token, ConnectionCategory::Scm);
+    if (!info)
+        return info.error();
+    return build((*info)->createScm, connection, token, http);
+}
+
+Result<std::unique_ptr<ChatClient>> ProviderRegistry::createChat(const Connection& connection,
+                                                                 const QString& token,
+                                                                 const HttpClient& http) const
+{
+    auto info = usable(connection, token, ConnectionCategory::Chat);
+    if (!info)
+        return info.error();
+    return build((*info)->createChat, connection, token, http);
+}
+
+Result<std::unique_ptr<IssuesClient>> ProviderRegistry::createIssues(const Connection& connection,
+                                                                     const QString& token,
+                                                                     const HttpClient& http) const
+{
+    auto info = usable(connection, token, ConnectionCategory::Issues);
+    if (!info)
+        return info.error();
+    return build((*info)->createIssues, connection, token, http);
+}
+
+Result<std::unique_ptr<CiClient>> ProviderRegistry::createCi(const Connection& connection,
+                                                             const QString& token,
+                                                             const HttpClient& http) const
+{
+    auto info = usable(connection, token, ConnectionCategory::Ci);
+    if (!info)
+        return info.error();
+    return build((*info)->createCi, connection, token, http);
+}
+
+Result<VerificationReport> ProviderRegistry::verify(const Connection& connection,
+                                                    const QString& token,
+                                                    const HttpClient& http) const
+{
+    switch (connection.category) {
+    case ConnectionCategory::Scm: {
+        auto client = createScm(connection, token, http);
+        return client ? (*client)->verify() : Result<VerificationReport>(client.error());
+    }
+    case ConnectionCategory::Chat: {
+        auto client = createChat(connection, token, http);
+        return client ? (*client)->verify() : Result<VerificationReport>(client.error());
+    }
+    case ConnectionCategory::Issues: {
+        auto client = createIssues(connection, token, http);
+        return client ? (*client)->verify() : Result<VerificationReport>(client.error());
+    }
+    case ConnectionCategory::Ci: {
+        auto client = createCi(connection, token, http);
+        return client ? (*client)->verify() : Result<VerificationReport>(client.error());
+    }
+    case ConnectionCategory::Tests:
+    case ConnectionCategory::Store:
+        break;
+    }
+    return Error::usage(QStringLiteral("Release Deck cannot verify %1 connections yet.")
+                            .arg(displayName(connection.category)));
+}
+
+} // namespace ReleaseDeck

@@ -1,0 +1,64 @@
+#pragma once
+
+#include "FakeResponse.h"
+#include "RecordedRequest.h"
+
+#include <QAnyStringView>
+#include <QThread>
+#include <QUrl>
+
+#include <functional>
+
+namespace ReleaseDeck::Test {
+
+class FakeHttpRoutes;
+
+// A real HTTP/1.1 server on 127.0.0.1 (ephemeral port) for provider tests. It runs in its
+// own thread, so a synchronous client waiting in a local event loop on the test thread is
+// served. It records every request and answers from scripted routes:
+//
+//   FakeHttpServer server;
+//   server.on("GET", "/repos/o/r", FakeResponse::json(200, R"({"full_name":"o/r"})"));
+//   server.onSequence("GET", "/x", {FakeResponse::htmlPage(502), FakeResponse::json(200, "{}")});
+//   server.onRequest("POST", "/git/refs", [](const RecordedRequest& r) { ... });
+//   ... client.send(HttpRequest::get(server.url("/repos/o/r"))) ...
+//   QCOMPARE(server.requests("GET", "/repos/o/r").size(), 1);
+//
+// A path ending in '*' matches every path with that prefix; an exact path wins over a
+// prefix, a longer prefix over a shorter one. Unmatched requests get 404
+// {"message":"Not Found"}. Handlers run on the server's thread.
+class FakeHttpServer
+{
+public:
+    using Handler = std::function<FakeResponse(const RecordedRequest&)>;
+
+    FakeHttpServer();
+    ~FakeHttpServer();
+    FakeHttpServer(const FakeHttpServer&) = delete;
+    FakeHttpServer& operator=(const FakeHttpServer&) = delete;
+
+    quint16 port() const { return m_port; }
+    // http://127.0.0.1:PORT followed by path.
+    QUrl url(QAnyStringView path = QString()) const;
+
+    // Every METHOD path answers response (replacing an earlier route).
+    void on(const QByteArray& method, QAnyStringView path, const FakeResponse& response);
+    // Successive calls get each response in turn; the last one then repeats.
+    void onSequence(const QByteArray& method, QAnyStringView path,
+                    const QList<FakeResponse>& responses);
+    // The answer is computed per request.
+    void onRequest(const QByteArray& method, QAnyStringView path, const Handler& handler);
+    // Delays every answer by this much on top of the route's own delay.
+    void setExtraDelay(int milliseconds);
+
+    QList<RecordedRequest> requests() const;
+    QList<RecordedRequest> requests(const QByteArray& method, QAnyStringView path) const;
+    void clearRequests();
+
+private:
+    QThread m_thread;
+    FakeHttpRoutes* m_routes = nullptr; // lives in m_thread
+    quint16 m_port = 0;
+};
+
+} // namespace ReleaseDeck::Test
