@@ -1,5 +1,8 @@
 #include "ProviderRegistry.h"
 
+#include "GitHubActionsClient.h"
+#include "GitHubScmClient.h"
+
 namespace ReleaseDeck {
 
 namespace {
@@ -7,6 +10,9 @@ namespace {
 ProviderRegistry makeBuiltIn()
 {
     ProviderRegistry registry;
+    registry.add(GitHubScmClient::provider(false));
+    registry.add(GitHubScmClient::provider(true));
+    registry.add(GitHubActionsClient::provider());
     return registry;
 }
 
