@@ -10,14 +10,52 @@ namespace {
 const QStringList globalValueOptions = {QStringLiteral("database"), QStringLiteral("workspace"),
                                         QStringLiteral("secrets")};
 
+// Whether argument is "--name" or "--name=…" for one of names.
+bool isOneOf(const QString& argument, const QStringList& names)
+{
+    for (const QString& name : names) {
+        const QString flag = QStringLiteral("--") + name;
+        if (argument == flag || argument.startsWith(flag + QLatin1Char('=')))
+            return true;
+    }
+    return false;
+}
+
+// The command words: the leading arguments that are not options, global options and
+// their values skipped.
+QStringList leadingWords(const QStringList& arguments)
+{
+    QStringList words;
+    for (qsizetype i = 0; i < arguments.size(); ++i) {
+        const QString& argument = arguments.at(i);
+        if (globalValueOptions.contains(argument.mid(2)) &&
+            argument.startsWith(QLatin1String("--"))) {
+            ++i;
+            continue;
+        }
+        if (isOneOf(argument, globalValueOptions))
+            continue;
+        if (argument.startsWith(QLatin1Char('-')))
+            break;
+        words.append(argument);
+    }
+    return words;
+}
+
 // Takes "--name VALUE" / "--name=VALUE" for the global options out of the argument list.
-bool extractGlobals(QStringList& arguments, CliGlobals& globals, QString* error)
+// After the command's words, an option the command declares itself (bitbucket's
+// --workspace) is the command's, not the global one.
+bool extractGlobals(QStringList& arguments, qsizetype wordCount, const QStringList& commandOptions,
+                    CliGlobals& globals, QString* error)
 {
     QStringList rest;
+    qsizetype wordsSeen = 0;
     for (qsizetype i = 0; i < arguments.size(); ++i) {
         const QString& argument = arguments.at(i);
         bool matched = false;
         for (const QString& name : globalValueOptions) {
+            if (wordsSeen >= wordCount && commandOptions.contains(name))
+                continue;
             const QString flag = QStringLiteral("--") + name;
             QString value;
             if (argument == flag) {
@@ -45,8 +83,11 @@ bool extractGlobals(QStringList& arguments, CliGlobals& globals, QString* error)
             matched = true;
             break;
         }
-        if (!matched)
+        if (!matched) {
+            if (!argument.startsWith(QLatin1Char('-')) && wordsSeen < wordCount)
+                ++wordsSeen;
             rest.append(argument);
+        }
     }
     arguments = rest;
     if (globals.database.isEmpty())
@@ -123,20 +164,23 @@ int CliApplication::run(const QStringList& originalArguments, QIODevice& in, QIO
         return ExitSuccess;
     }
 
-    CliGlobals globals;
-    QString globalError;
-    if (!extractGlobals(arguments, globals, &globalError))
-        return output.usageError(globalError);
-
     const bool wantsHelp =
         arguments.removeAll(QStringLiteral("--help")) + arguments.removeAll(QStringLiteral("-h")) >
         0;
-    QStringList words;
-    for (const QString& argument : std::as_const(arguments)) {
-        if (argument.startsWith(QLatin1Char('-')))
-            break;
-        words.append(argument);
+    const QStringList words = leadingWords(arguments);
+    qsizetype wordCount = 0;
+    const CliCommand* command = words.isEmpty() ? nullptr : find(words, &wordCount);
+    QStringList commandOptions;
+    if (command) {
+        for (const QCommandLineOption& option : command->options)
+            commandOptions.append(option.names());
     }
+
+    CliGlobals globals;
+    QString globalError;
+    if (!extractGlobals(arguments, wordCount, commandOptions, globals, &globalError))
+        return output.usageError(globalError);
+
     if (words.isEmpty()) {
         if (wantsHelp) {
             out.write(helpText().toUtf8());
@@ -146,9 +190,6 @@ int CliApplication::run(const QStringList& originalArguments, QIODevice& in, QIO
             arguments.isEmpty() ? QStringLiteral("No command given.")
                                 : QStringLiteral("Unknown option '%1'.").arg(arguments.first()));
     }
-
-    qsizetype wordCount = 0;
-    const CliCommand* command = find(words, &wordCount);
     if (!command)
         return output.usageError(
             QStringLiteral("Unknown command '%1'.").arg(words.join(QLatin1Char(' '))));

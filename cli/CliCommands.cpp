@@ -1,6 +1,7 @@
 #include "CliCommands.h"
 
 #include "CliApplication.h"
+#include "ConnectionCommands.h"
 #include "DbCommands.h"
 #include "WorkspaceCommands.h"
 
@@ -10,6 +11,7 @@ void addAllCommands(CliApplication& cli)
 {
     addDbCommands(cli);
     addWorkspaceCommands(cli);
+    addConnectionCommands(cli);
 }
 
 } // namespace ReleaseDeck

@@ -44,7 +44,8 @@ VerificationOutcome ConnectionVerifier::judge(const Connection& connection,
     const Error& error = result.error();
     outcome.error = error.message;
     outcome.errorKind = error.kind;
-    outcome.lastVerifiedAt = connection.lastVerifiedAt;
+    // A verdict on the credentials is a verification; a failure to ask is not.
+    outcome.lastVerifiedAt = now.toUTC();
     switch (error.kind) {
     case ErrorKind::Expired:
         outcome.status = VerificationStatus::Expired;
@@ -64,6 +65,7 @@ VerificationOutcome ConnectionVerifier::judge(const Connection& connection,
     case ErrorKind::Unavailable:
     case ErrorKind::Internal:
         outcome.status = connection.status;
+        outcome.lastVerifiedAt = connection.lastVerifiedAt;
         outcome.conclusive = false;
         break;
     }

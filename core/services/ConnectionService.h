@@ -1,0 +1,72 @@
+#pragma once
+
+#include "ConnectionRow.h"
+#include "Result.h"
+#include "model/Actor.h"
+#include "model/ConnectionDraft.h"
+#include "providers/VerificationOutcome.h"
+
+#include <QList>
+
+#include <functional>
+
+namespace ReleaseDeck {
+
+class ConnectionVerifier;
+class Database;
+class SecretStore;
+
+// Adding, verifying, listing and removing a workspace's connections: the rules the CLI
+// and the app share. Synchronous: it waits on the network, the database and the secret
+// store, so it runs on a worker thread or the CLI's main thread, never the GUI thread.
+class ConnectionService
+{
+public:
+    // actorLogin names who acts in the activity log ("ana@laptop").
+    ConnectionService(Database& database, SecretStore& secrets, const ConnectionVerifier& verifier,
+                      QString actorLogin);
+
+    struct AddOptions
+    {
+        bool verify = true;   // false: saved as PENDING without asking the provider
+        bool replace = false; // true: the category's active connection is replaced
+    };
+
+    // Checks the config and the actor's role, verifies (only a VALID connection is saved
+    // unless options.verify is false), then writes the token to the secret store and the
+    // row to the database: if the token cannot be stored, no row is written; if the row
+    // cannot be written, the token is removed again.
+    Result<Connection> add(const Actor& actor, const ConnectionDraft& draft, AddOptions options);
+
+    // Verifies a draft without saving anything (the wizard's Verify button).
+    VerificationOutcome verifyDraft(const ConnectionDraft& draft) const;
+
+    // Verifies a stored connection, stores the outcome and appends an event.
+    Result<VerificationOutcome> verify(const Actor& actor, qint64 connectionId);
+    // Verifies every active connection concurrently; onEach sees each stored outcome as
+    // it finishes. Returns them all, in the order they finished.
+    Result<QList<VerificationOutcome>>
+    verifyAll(const Actor& actor,
+              const std::function<void(const VerificationOutcome&)>& onEach = {});
+
+    Result<QList<ConnectionRow>> list(const Actor& actor);
+    // "SCM" (a category) or "12" (an id) to the active connection it names.
+    Result<Connection> resolve(const Actor& actor, const QString& categoryOrId);
+
+    // Deactivates the row, then deletes the token from the secret store.
+    Status remove(const Actor& actor, qint64 connectionId);
+
+private:
+    Result<QString> tokenOf(const Connection& connection);
+    Status record(const Actor& actor, const Connection& connection,
+                  const VerificationOutcome& outcome);
+    Status appendEvent(const Actor& actor, const QString& kind, const QString& message,
+                       const Connection& connection);
+
+    Database& m_database;
+    SecretStore& m_secrets;
+    const ConnectionVerifier& m_verifier;
+    QString m_actorLogin;
+};
+
+} // namespace ReleaseDeck
