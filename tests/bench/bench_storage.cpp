@@ -53,8 +53,9 @@ QList<std::pair<TaskType, int>> taskPlan()
 bool bulkInsert(Database& database, const Actor& actor, QString* error)
 {
     const QList<std::pair<TaskType, int>> plan = taskPlan();
-    QString taskSql = QStringLiteral("INSERT INTO tasks (workspace_id, release_id, stage, task_type, "
-                                     "cycle_number, status) VALUES ");
+    QString taskSql =
+        QStringLiteral("INSERT INTO tasks (workspace_id, release_id, stage, task_type, "
+                       "cycle_number, status) VALUES ");
     for (int i = 0; i < plan.size(); ++i)
         taskSql += (i ? QStringLiteral(", ") : QString()) + QStringLiteral("(?, ?, ?, ?, ?, ?)");
     constexpr int batch = 200;
@@ -131,7 +132,9 @@ void benchmark(const QString& backend)
         say(QStringLiteral("migrate failed: ") + migrated.error().message);
         return;
     }
-    say(QStringLiteral("fresh migrate (%1 steps):            %2 ms").arg(*migrated).arg(timer.elapsed()));
+    say(QStringLiteral("fresh migrate (%1 steps):            %2 ms")
+            .arg(*migrated)
+            .arg(timer.elapsed()));
 
     StoreSeed seed;
     if (!seed.plant(database, &error)) {
