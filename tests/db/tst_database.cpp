@@ -97,6 +97,49 @@ private slots:
         QVERIFY(!names->next());
     }
 
+    void innerTransactionsJoinTheOuter()
+    {
+        {
+            Transaction outer(*m_database);
+            QVERIFY(m_database
+                        ->run(QStringLiteral(
+                            "INSERT INTO workspaces (name, created_by) VALUES ('o', 1)"))
+                        .ok());
+            {
+                Transaction inner(*m_database);
+                QVERIFY(inner.begun().ok());
+                QVERIFY(m_database
+                            ->run(QStringLiteral(
+                                "INSERT INTO workspaces (name, created_by) VALUES ('i', 1)"))
+                            .ok());
+                QVERIFY(inner.commit().ok());
+            }
+            QVERIFY(outer.commit().ok());
+        }
+        {
+            Transaction outer(*m_database);
+            QVERIFY(m_database
+                        ->run(QStringLiteral(
+                            "INSERT INTO workspaces (name, created_by) VALUES ('p', 1)"))
+                        .ok());
+            {
+                Transaction inner(*m_database);
+            }
+            Status committed = outer.commit();
+            QVERIFY(!committed.ok());
+            QCOMPARE(committed.error().message,
+                     QStringLiteral("Part of the change failed, so none of it was saved."));
+        }
+        Result<QSqlQuery> count =
+            m_database->run(QStringLiteral("SELECT COUNT(*) FROM workspaces"));
+        QVERIFY(count.ok() && count->next());
+        QCOMPARE(count->value(0).toInt(), 2);
+        // A fresh transaction afterwards starts clean.
+        Transaction next(*m_database);
+        QVERIFY(next.begun().ok());
+        QVERIFY(next.commit().ok());
+    }
+
     void constraintsSpeakPlainly()
     {
         Result<QSqlQuery> orphan = m_database->run(
