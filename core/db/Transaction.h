@@ -8,6 +8,8 @@ class Database;
 
 // A transaction on this thread's connection; rolled back unless commit() succeeded.
 // SQLite takes the write lock at once (BEGIN IMMEDIATE) so writers queue instead of failing.
+// Transactions nest: an inner one joins the outer, and an inner one that ends without
+// commit makes the outer commit fail, so a caller can wrap several store calls in one.
 class Transaction
 {
 public:
@@ -25,6 +27,7 @@ private:
     Database& m_database;
     Status m_begun;
     bool m_open = false;
+    bool m_nested = false;
 };
 
 } // namespace ReleaseDeck

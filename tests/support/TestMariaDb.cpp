@@ -45,6 +45,11 @@ TestMariaDb TestMariaDb::fromEnvironment(QString* error)
         *error = QStringLiteral("RELEASEDECK_TEST_MARIADB is not set; run the test through ctest");
         return {};
     }
+    return fromStateDir(dir, error);
+}
+
+TestMariaDb TestMariaDb::fromStateDir(const QString& dir, QString* error)
+{
     const QString stateFile = dir + QStringLiteral("/server.ini");
     if (!QFile::exists(stateFile)) {
         *error = QStringLiteral("the MariaDB fixture did not start (no %1)").arg(stateFile);

@@ -18,6 +18,8 @@ struct TestMariaDb
     // Reads the fixture's state file named by $RELEASEDECK_TEST_MARIADB; an invalid
     // result (and a message in *error) when the fixture did not run.
     static TestMariaDb fromEnvironment(QString* error);
+    // Reads the state file of a server started with MariaDbServer::start(stateDir).
+    static TestMariaDb fromStateDir(const QString& stateDir, QString* error);
 
     // Drops and creates a fresh database; returns its mysql:// URL ("" on failure).
     QString createDatabase(const QString& name, QString* error) const;

@@ -1,0 +1,38 @@
+#pragma once
+
+#include "Result.h"
+#include "model/Actor.h"
+#include "model/Release.h"
+#include "model/ReleaseSummary.h"
+
+#include <QList>
+
+#include <optional>
+
+namespace ReleaseDeck {
+
+class Database;
+
+// Releases of a workspace. OWNER or EDITOR writes; every update is optimistic: it names the
+// row version it read, and a stale one fails with Conflict instead of overwriting.
+class ReleaseStore
+{
+public:
+    explicit ReleaseStore(Database& database);
+
+    Result<Release> create(const Actor& actor, Release release);
+    // Writes release (read at release.rowVersion); returns it with the new row version.
+    Result<Release> update(const Actor& actor, const Release& release);
+
+    Result<std::optional<Release>> findById(qint64 workspaceId, qint64 id);
+    Result<QList<Release>> list(qint64 workspaceId);
+    // Every release with its per-stage task counts, in two queries whatever the count.
+    Result<QList<ReleaseSummary>> dashboard(qint64 workspaceId);
+
+private:
+    Result<QList<Release>> select(const QString& where, const QVariantList& values);
+
+    Database& m_database;
+};
+
+} // namespace ReleaseDeck
