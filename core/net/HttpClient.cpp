@@ -5,15 +5,18 @@
 #include "logging/Logging.h"
 #include "logging/Redactor.h"
 
+#include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
 #include <QNetworkAccessManager>
 #include <QNetworkProxyFactory>
 #include <QNetworkReply>
+#include <QPointer>
 #include <QRandomGenerator>
 #include <QSslConfiguration>
 #include <QSslError>
+#include <QThread>
 #include <QThreadStorage>
 #include <QTimer>
 
@@ -24,15 +27,43 @@ namespace ReleaseDeck {
 
 namespace {
 
+// Owns one thread's manager, deleted when the thread ends.
+struct ThreadNetwork
+{
+    QPointer<QNetworkAccessManager> manager;
+    ~ThreadNetwork() { delete manager.data(); }
+};
+
+QPointer<QNetworkAccessManager>& mainThreadManager()
+{
+    static QPointer<QNetworkAccessManager> manager;
+    return manager;
+}
+
+// Runs while the application object still exists: Qt's TLS teardown needs it.
+void deleteMainThreadManager()
+{
+    delete mainThreadManager().data();
+}
+
 // Qt network objects are thread-bound: each thread gets its own manager.
 QNetworkAccessManager& threadNetwork()
 {
     static std::once_flag proxyOnce;
     std::call_once(proxyOnce, [] { QNetworkProxyFactory::setUseSystemConfiguration(true); });
-    static QThreadStorage<QNetworkAccessManager*> managers;
-    if (!managers.hasLocalData())
-        managers.setLocalData(new QNetworkAccessManager);
-    return *managers.localData();
+    static QThreadStorage<ThreadNetwork*> networks;
+    if (!networks.hasLocalData())
+        networks.setLocalData(new ThreadNetwork);
+    ThreadNetwork* network = networks.localData();
+    if (!network->manager) {
+        network->manager = new QNetworkAccessManager;
+        const QCoreApplication* app = QCoreApplication::instance();
+        if (app && app->thread() == QThread::currentThread()) {
+            mainThreadManager() = network->manager;
+            qAddPostRoutine(deleteMainThreadManager);
+        }
+    }
+    return *network->manager;
 }
 
 QString redactedUrl(const QUrl& url)

@@ -84,6 +84,37 @@ private slots:
         QCOMPARE(server.requests().size(), 3);
     }
 
+    void retryBudgetBoundsTheAttempts()
+    {
+        FakeHttpServer server;
+        server.on("GET", QStringLiteral("/down"), FakeResponse::htmlPage(503));
+        HttpSettings settings = fastSettings();
+        settings.maxAttempts = 10;
+        settings.initialBackoffMs = 300;
+        settings.maxBackoffMs = 5000;
+        settings.retryBudgetMs = 700;
+        QElapsedTimer timer;
+        timer.start();
+        auto response = HttpClient(settings).send(getFrom(server, QStringLiteral("/down")));
+        QVERIFY(!response.ok());
+        QCOMPARE(response.error().kind, ErrorKind::Transient);
+        QVERIFY2(timer.elapsed() < 1500, qPrintable(QString::number(timer.elapsed())));
+        QVERIFY(server.requests().size() >= 2);
+        QVERIFY(server.requests().size() <= 3);
+    }
+
+    void requestsMarkedOnceAreNotRetried()
+    {
+        FakeHttpServer server;
+        server.on("POST", QStringLiteral("/chat.postMessage"), FakeResponse::htmlPage(502));
+        HttpRequest request = HttpRequest::withJson(
+            "POST", server.url(QStringLiteral("/chat.postMessage")), QJsonDocument(QJsonObject()));
+        request.retry = false;
+        auto response = HttpClient(fastSettings()).send(request);
+        QVERIFY(!response.ok());
+        QCOMPARE(server.requests().size(), 1);
+    }
+
     void noRetryOnClientErrors_data()
     {
         QTest::addColumn<int>("status");
