@@ -184,7 +184,7 @@ Result<HttpResponse> HttpClient::attempt(const HttpRequest& request) const
                                     .arg(QString::fromLatin1(request.method),
                                          redactedUrl(request.url),
                                          status > 0 ? QString::number(status)
-                                                    : reply->errorString(),
+                                                    : redacted(reply->errorString()),
                                          QString::number(elapsed.elapsed()));
 
     if (connectTimedOut)
@@ -243,6 +243,7 @@ Result<HttpResponse> HttpClient::exchange(const HttpRequest& request) const
         const bool attemptsLeft = request.retry && attemptNumber < m_settings.maxAttempts;
         const qint64 remainingBudget = m_settings.retryBudgetMs - budget.elapsed();
 
+        // -1: give up; 0: retry after the exponential backoff; more: retry after that wait.
         int waitMs = -1;
         if (result && (result->status == 403 || result->status == 429)) {
             const QDateTime now = QDateTime::currentDateTimeUtc();
