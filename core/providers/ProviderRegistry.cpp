@@ -1,5 +1,7 @@
 #include "ProviderRegistry.h"
 
+#include "GitLabScmClient.h"
+
 namespace ReleaseDeck {
 
 namespace {
@@ -7,6 +9,7 @@ namespace {
 ProviderRegistry makeBuiltIn()
 {
     ProviderRegistry registry;
+    registry.add(GitLabScmClient::provider());
     return registry;
 }
 
