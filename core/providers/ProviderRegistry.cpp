@@ -1,5 +1,6 @@
 #include "ProviderRegistry.h"
 
+#include "BitbucketScmClient.h"
 #include "GitLabScmClient.h"
 
 namespace ReleaseDeck {
@@ -10,6 +11,7 @@ ProviderRegistry makeBuiltIn()
 {
     ProviderRegistry registry;
     registry.add(GitLabScmClient::provider());
+    registry.add(BitbucketScmClient::provider());
     return registry;
 }
 
