@@ -190,6 +190,14 @@ void HttpClient::pause(int milliseconds)
 
 Result<HttpResponse> HttpClient::send(const HttpRequest& request) const
 {
+    auto response = exchange(request);
+    if (response && response->status >= 400)
+        return HttpFailure::fromResponse(*response);
+    return response;
+}
+
+Result<HttpResponse> HttpClient::exchange(const HttpRequest& request) const
+{
     QElapsedTimer budget;
     budget.start();
     for (int attemptNumber = 1;; ++attemptNumber) {
@@ -222,7 +230,7 @@ Result<HttpResponse> HttpClient::send(const HttpRequest& request) const
             waitMs = base / 2 + int(QRandomGenerator::global()->bounded(base / 2 + 1));
         }
         if (waitMs < 0 || !attemptsLeft || waitMs >= remainingBudget)
-            return failure;
+            return result;
         qCDebug(lcNet).noquote() << QStringLiteral("retrying %1 %2 in %3 ms: %4")
                                         .arg(QString::fromLatin1(request.method),
                                              redactedUrl(request.url), QString::number(waitMs),

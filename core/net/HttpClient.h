@@ -17,8 +17,11 @@ class HttpClient
 public:
     explicit HttpClient(HttpSettings settings = {});
 
-    // A 2xx answer, or the Error for anything else once retries are spent.
+    // An answer below 400, or the Error (HttpFailure) for anything else once retries are spent.
     Result<HttpResponse> send(const HttpRequest& request) const;
+    // The last answer whatever its status, once retries are spent; an Error only when
+    // no answer came (network failure, timeout). For clients that read error answers.
+    Result<HttpResponse> exchange(const HttpRequest& request) const;
 
     const HttpSettings& settings() const { return m_settings; }
 

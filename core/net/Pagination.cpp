@@ -21,34 +21,50 @@ QUrl Pagination::nextLink(const HttpResponse& response)
     return {};
 }
 
-Result<Pagination::Page> Pagination::readLinked(const HttpRequest& sent,
-                                                const HttpResponse& response)
+Pagination::PageReader Pagination::linkedItems(const QString& arrayKey)
 {
-    auto items = response.jsonArray();
-    if (!items)
-        return items.error();
-    Page page{*items, std::nullopt};
-    const QUrl next = nextLink(response);
-    if (!next.isEmpty()) {
-        HttpRequest nextRequest = sent;
-        nextRequest.url = next;
-        page.next = nextRequest;
-    }
-    return page;
+    return [arrayKey](const HttpRequest& sent, const HttpResponse& response) -> Result<Page> {
+        Page page;
+        if (arrayKey.isEmpty()) {
+            auto items = response.jsonArray();
+            if (!items)
+                return items.error();
+            page.items = *items;
+        } else {
+            auto object = response.jsonObject();
+            if (!object)
+                return object.error();
+            page.items = object->value(arrayKey).toArray();
+        }
+        const QUrl next = nextLink(response);
+        if (!next.isEmpty()) {
+            HttpRequest nextRequest = sent;
+            nextRequest.url = next;
+            page.next = nextRequest;
+        }
+        return page;
+    };
 }
 
 Result<QJsonArray> Pagination::collectLinked(const HttpClient& http, const HttpRequest& first)
 {
-    return collect(http, first, &Pagination::readLinked);
+    return collect(http, first, linkedItems());
 }
 
 Result<QJsonArray> Pagination::collect(const HttpClient& http, const HttpRequest& first,
                                        const PageReader& read)
 {
+    return collect([&http](const HttpRequest& request) { return http.send(request); },
+                   http.settings().maxPages, first, read);
+}
+
+Result<QJsonArray> Pagination::collect(const Sender& send, int maxPages, const HttpRequest& first,
+                                       const PageReader& read)
+{
     QJsonArray all;
     HttpRequest request = first;
     for (int pageNumber = 1;; ++pageNumber) {
-        auto response = http.send(request);
+        auto response = send(request);
         if (!response)
             return response.error();
         auto page = read(request, *response);
@@ -66,12 +82,12 @@ Result<QJsonArray> Pagination::collect(const HttpClient& http, const HttpRequest
                                         "Release Deck did not follow it.")
                              .arg(first.serviceName(), next.host()),
                          {}};
-        if (pageNumber >= http.settings().maxPages)
+        if (pageNumber >= maxPages)
             return Error{ErrorKind::Validation,
                          QStringLiteral("%1 returned more than %2 pages; Release Deck stopped "
                                         "reading the list.")
                              .arg(first.serviceName())
-                             .arg(http.settings().maxPages),
+                             .arg(maxPages),
                          {}};
         request = *page->next;
     }

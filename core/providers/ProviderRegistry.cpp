@@ -1,6 +1,8 @@
 #include "ProviderRegistry.h"
 
 #include "BitbucketScmClient.h"
+#include "GitHubActionsClient.h"
+#include "GitHubScmClient.h"
 #include "GitLabScmClient.h"
 
 namespace ReleaseDeck {
@@ -10,8 +12,11 @@ namespace {
 ProviderRegistry makeBuiltIn()
 {
     ProviderRegistry registry;
+    registry.add(GitHubScmClient::provider(false));
+    registry.add(GitHubScmClient::provider(true));
     registry.add(GitLabScmClient::provider());
     registry.add(BitbucketScmClient::provider());
+    registry.add(GitHubActionsClient::provider());
     return registry;
 }
 
