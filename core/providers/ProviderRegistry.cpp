@@ -4,6 +4,7 @@
 #include "GitHubActionsClient.h"
 #include "GitHubScmClient.h"
 #include "GitLabScmClient.h"
+#include "SlackChatClient.h"
 
 namespace ReleaseDeck {
 
@@ -16,6 +17,7 @@ ProviderRegistry makeBuiltIn()
     registry.add(GitHubScmClient::provider(true));
     registry.add(GitLabScmClient::provider());
     registry.add(BitbucketScmClient::provider());
+    registry.add(SlackChatClient::provider());
     registry.add(GitHubActionsClient::provider());
     return registry;
 }
