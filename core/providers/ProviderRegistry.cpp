@@ -4,6 +4,7 @@
 #include "GitHubActionsClient.h"
 #include "GitHubScmClient.h"
 #include "GitLabScmClient.h"
+#include "JiraIssuesClient.h"
 #include "SlackChatClient.h"
 
 namespace ReleaseDeck {
@@ -18,6 +19,8 @@ ProviderRegistry makeBuiltIn()
     registry.add(GitLabScmClient::provider());
     registry.add(BitbucketScmClient::provider());
     registry.add(SlackChatClient::provider());
+    registry.add(JiraIssuesClient::provider(true));
+    registry.add(JiraIssuesClient::provider(false));
     registry.add(GitHubActionsClient::provider());
     return registry;
 }
