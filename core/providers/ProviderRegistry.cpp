@@ -4,6 +4,7 @@
 #include "GitHubActionsClient.h"
 #include "GitHubScmClient.h"
 #include "GitLabScmClient.h"
+#include "JenkinsCiClient.h"
 #include "JiraIssuesClient.h"
 #include "SlackChatClient.h"
 
@@ -22,6 +23,7 @@ ProviderRegistry makeBuiltIn()
     registry.add(JiraIssuesClient::provider(true));
     registry.add(JiraIssuesClient::provider(false));
     registry.add(GitHubActionsClient::provider());
+    registry.add(JenkinsCiClient::provider());
     return registry;
 }
 
