@@ -125,7 +125,9 @@ Result<HttpResponse> HttpClient::attempt(const HttpRequest& request) const
     bool connectTimedOut = false;
     bool totalTimedOut = false;
     QStringList sslProblems;
-    QObject::connect(reply.get(), &QNetworkReply::requestSent, &connectTimer, &QTimer::stop);
+    // Qt 6.4 signals no "connected" for plain HTTP, which is only allowed to this machine;
+    // for HTTPS the finished handshake ends the connect phase.
+    QObject::connect(reply.get(), &QNetworkReply::encrypted, &connectTimer, &QTimer::stop);
     QObject::connect(&connectTimer, &QTimer::timeout, &loop, [&] {
         connectTimedOut = true;
         reply->abort();
@@ -140,7 +142,8 @@ Result<HttpResponse> HttpClient::attempt(const HttpRequest& request) const
                              sslProblems << error.errorString();
                      });
     QObject::connect(reply.get(), &QNetworkReply::finished, &loop, &QEventLoop::quit);
-    connectTimer.start(m_settings.connectTimeoutMs);
+    if (request.url.scheme() == QLatin1String("https"))
+        connectTimer.start(m_settings.connectTimeoutMs);
     totalTimer.start(m_settings.totalTimeoutMs);
     if (!reply->isFinished())
         loop.exec();

@@ -5,13 +5,14 @@ namespace ReleaseDeck {
 // Timeouts and retry policy of an HttpClient; tests shorten them.
 struct HttpSettings
 {
-    // Until the request is on the wire (DNS, TCP, TLS).
+    // Until the TLS handshake is done (DNS, TCP, TLS) for https:// URLs.
     int connectTimeoutMs = 10000;
     // One attempt, from start to the last byte of the answer.
     int totalTimeoutMs = 30000;
     // Attempts for transient failures, the first one included.
     int maxAttempts = 4;
-    // Backoff before retry n is initialBackoffMs * 2^(n-1), plus up to as much jitter.
+    // Backoff before retry n: a random wait between half and all of
+    // initialBackoffMs * 2^(n-1), capped at maxBackoffMs.
     int initialBackoffMs = 500;
     int maxBackoffMs = 8000;
     // All attempts and waits together; a retry that cannot finish in time is not started.

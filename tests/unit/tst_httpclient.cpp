@@ -222,6 +222,38 @@ private slots:
         QCOMPARE(server.requests().size(), 2);
     }
 
+    void connectTimeoutDoesNotCutASlowAnswer()
+    {
+        FakeHttpServer server;
+        server.on("GET", QStringLiteral("/slowish"), FakeResponse::json(200, "{}").withDelay(800));
+        HttpSettings settings = fastSettings();
+        settings.connectTimeoutMs = 300;
+        settings.totalTimeoutMs = 3000;
+        settings.maxAttempts = 1;
+        auto response = HttpClient(settings).send(getFrom(server, QStringLiteral("/slowish")));
+        QVERIFY2(response.ok(), failureOf(response).constData());
+    }
+
+    void tlsHandshakeThatNeverEndsHitsTheConnectTimeout()
+    {
+        // The fake server speaks plain HTTP: a TLS client waits for a ServerHello forever.
+        FakeHttpServer server;
+        HttpSettings settings = fastSettings();
+        settings.connectTimeoutMs = 300;
+        settings.totalTimeoutMs = 5000;
+        settings.maxAttempts = 1;
+        QUrl url = server.url(QStringLiteral("/secure"));
+        url.setScheme(QStringLiteral("https"));
+        QElapsedTimer timer;
+        timer.start();
+        auto response = HttpClient(settings).send(HttpRequest::get(url));
+        QVERIFY(!response.ok());
+        QCOMPARE(response.error().kind, ErrorKind::Transient);
+        QCOMPARE(response.error().message,
+                 QStringLiteral("Could not connect to 127.0.0.1 within 0.3 s."));
+        QVERIFY(timer.elapsed() < 2000);
+    }
+
     void droppedConnectionIsTransient()
     {
         FakeHttpServer server;
