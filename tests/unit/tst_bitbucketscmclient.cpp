@@ -1,6 +1,7 @@
 #include "FakeHttpServer.h"
 #include "ResultText.h"
 #include "providers/BitbucketScmClient.h"
+#include "providers/ConnectionVerifier.h"
 #include "providers/ProviderRegistry.h"
 
 #include <QJsonArray>
@@ -94,6 +95,41 @@ void serveCommit(FakeHttpServer& server, const QString& ref, const QString& sha)
 {
     server.on("GET", Repo + QStringLiteral("/commit/") + ref,
               FakeResponse::json(200, compact({{QStringLiteral("hash"), sha}})));
+}
+
+// What the ConnectionVerifier must store for a previously VALID connection.
+VerificationStatus statusAfter(bool valid, ErrorKind kind)
+{
+    if (valid)
+        return VerificationStatus::Valid;
+    if (kind == ErrorKind::Expired)
+        return VerificationStatus::Expired;
+    if (kind == ErrorKind::Transient || kind == ErrorKind::RateLimited)
+        return VerificationStatus::Valid;
+    return VerificationStatus::Invalid;
+}
+
+void checkThroughVerifier(const QString& provider, const QJsonObject& config, bool valid,
+                          ErrorKind kind, const QString& error)
+{
+    Connection connection;
+    connection.id = 3;
+    connection.category = ConnectionCategory::Scm;
+    connection.provider = provider;
+    connection.config = config;
+    connection.status = VerificationStatus::Valid;
+    connection.lastVerifiedAt = QDateTime(QDate(2026, 1, 2), QTime(3, 4), Qt::UTC);
+    const ConnectionVerifier verifier(ProviderRegistry::builtIn(), fastSettings());
+    const VerificationOutcome outcome = verifier.verify(connection, Token);
+    QCOMPARE(outcome.status, statusAfter(valid, kind));
+    QCOMPARE(outcome.error, error);
+    const bool conclusive =
+        valid || (kind != ErrorKind::Transient && kind != ErrorKind::RateLimited);
+    QCOMPARE(outcome.conclusive, conclusive);
+    if (valid)
+        QVERIFY(outcome.lastVerifiedAt > connection.lastVerifiedAt);
+    else
+        QCOMPARE(outcome.lastVerifiedAt, connection.lastVerifiedAt);
 }
 
 } // namespace
@@ -211,10 +247,15 @@ private slots:
         QCOMPARE(report.ok(), valid);
         if (valid) {
             QCOMPARE(report->summary, message);
-            return;
+        } else {
+            QCOMPARE(report.error().kind, kind);
+            QCOMPARE(report.error().message, message);
         }
-        QCOMPARE(report.error().kind, kind);
-        QCOMPARE(report.error().message, message);
+        checkThroughVerifier(QStringLiteral("bitbucket"),
+                             {{QStringLiteral("workspace"), QStringLiteral("acme")},
+                              {QStringLiteral("repo"), QStringLiteral("app")},
+                              {QStringLiteral("apiUrl"), server.url("/2.0").toString()}},
+                             valid, kind, valid ? QString() : message);
     }
 
     void listBranchesFollowsNext()

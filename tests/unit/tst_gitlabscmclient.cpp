@@ -1,5 +1,6 @@
 #include "FakeHttpServer.h"
 #include "ResultText.h"
+#include "providers/ConnectionVerifier.h"
 #include "providers/GitLabScmClient.h"
 #include "providers/ProviderRegistry.h"
 
@@ -105,6 +106,41 @@ void serveRefAndCommit(FakeHttpServer& server, const QString& ref, const QString
 {
     server.on("GET", Project + QStringLiteral("/repository/commits/") + ref,
               FakeResponse::json(200, commitJson(sha)));
+}
+
+// What the ConnectionVerifier must store for a previously VALID connection.
+VerificationStatus statusAfter(bool valid, ErrorKind kind)
+{
+    if (valid)
+        return VerificationStatus::Valid;
+    if (kind == ErrorKind::Expired)
+        return VerificationStatus::Expired;
+    if (kind == ErrorKind::Transient || kind == ErrorKind::RateLimited)
+        return VerificationStatus::Valid;
+    return VerificationStatus::Invalid;
+}
+
+void checkThroughVerifier(const QString& provider, const QJsonObject& config, bool valid,
+                          ErrorKind kind, const QString& error)
+{
+    Connection connection;
+    connection.id = 3;
+    connection.category = ConnectionCategory::Scm;
+    connection.provider = provider;
+    connection.config = config;
+    connection.status = VerificationStatus::Valid;
+    connection.lastVerifiedAt = QDateTime(QDate(2026, 1, 2), QTime(3, 4), Qt::UTC);
+    const ConnectionVerifier verifier(ProviderRegistry::builtIn(), fastSettings());
+    const VerificationOutcome outcome = verifier.verify(connection, Token);
+    QCOMPARE(outcome.status, statusAfter(valid, kind));
+    QCOMPARE(outcome.error, error);
+    const bool conclusive =
+        valid || (kind != ErrorKind::Transient && kind != ErrorKind::RateLimited);
+    QCOMPARE(outcome.conclusive, conclusive);
+    if (valid)
+        QVERIFY(outcome.lastVerifiedAt > connection.lastVerifiedAt);
+    else
+        QCOMPARE(outcome.lastVerifiedAt, connection.lastVerifiedAt);
 }
 
 } // namespace
@@ -229,17 +265,21 @@ private slots:
         QCOMPARE(report.ok(), valid);
         if (valid) {
             QCOMPARE(report->summary, message);
-            return;
-        }
-        QCOMPARE(report.error().kind, kind);
-        if (kind == ErrorKind::RateLimited) {
-            QVERIFY(report.error().retryAt.isValid());
-            QVERIFY(report.error().message.startsWith(
-                QStringLiteral("GitLab rate limit reached; resets at")));
         } else {
-            QCOMPARE(report.error().message, message);
+            QCOMPARE(report.error().kind, kind);
+            if (kind == ErrorKind::RateLimited) {
+                QVERIFY(report.error().retryAt.isValid());
+                QVERIFY(report.error().message.startsWith(
+                    QStringLiteral("GitLab rate limit reached; resets at")));
+            } else {
+                QCOMPARE(report.error().message, message);
+            }
+            QVERIFY(!report.error().message.contains(Token));
         }
-        QVERIFY(!report.error().message.contains(Token));
+        checkThroughVerifier(QStringLiteral("gitlab"),
+                             {{QStringLiteral("project"), QStringLiteral("group/sub/app")},
+                              {QStringLiteral("apiUrl"), server.url("/api/v4").toString()}},
+                             valid, kind, valid ? QString() : report.error().message);
     }
 
     void listBranchesFollowsLinkAndNextPageHeaders()
