@@ -176,6 +176,27 @@ Result<std::optional<std::pair<QByteArray, QByteArray>>> JenkinsCiClient::crumb(
     return *m_crumb;
 }
 
+Result<HttpResponse> JenkinsCiClient::sendWithCrumb(HttpRequest request)
+{
+    auto csrf = crumb();
+    if (!csrf)
+        return csrf.error();
+    if (*csrf)
+        request.setHeader((*csrf)->first, (*csrf)->second);
+    auto answer = m_api.send(request);
+    if (answer || answer.error().kind != ErrorKind::Forbidden || !*csrf)
+        return answer;
+    // A crumb outlives neither a restart nor its session: Jenkins refused the request
+    // before queuing anything, so asking once more with a fresh crumb is safe.
+    m_crumb.reset();
+    csrf = crumb();
+    if (!csrf)
+        return csrf.error();
+    if (*csrf)
+        request.setHeader((*csrf)->first, (*csrf)->second);
+    return m_api.send(request);
+}
+
 Result<CiRunHandle> JenkinsCiClient::trigger(const QString& workflow, const QString& ref,
                                              const QJsonObject& inputs)
 {
@@ -186,19 +207,14 @@ Result<CiRunHandle> JenkinsCiClient::trigger(const QString& workflow, const QStr
     if (!ref.isEmpty() && !inputs.contains(m_target.refParameter))
         parameters.addQueryItem(m_target.refParameter, ref);
 
-    auto csrf = crumb();
-    if (!csrf)
-        return csrf.error();
     HttpRequest request =
         m_api.form("POST",
                    jobPath(job) + (parameters.isEmpty() ? QStringLiteral("/build")
                                                         : QStringLiteral("/buildWithParameters")),
                    parameters);
-    if (*csrf)
-        request.setHeader((*csrf)->first, (*csrf)->second);
     // A trigger sent twice starts two builds.
     request.retry = false;
-    auto answer = m_api.send(request);
+    auto answer = sendWithCrumb(request);
     if (!answer) {
         if (RestEndpoint::isNotFound(answer.error()))
             return Error::notFound(QStringLiteral("Jenkins has no job %1.").arg(job));

@@ -48,6 +48,8 @@ private:
     QString jobName(const QString& workflowOrPurpose) const;
     // The crumb header for POSTs, fetched once; none when the controller issues no crumbs.
     Result<std::optional<std::pair<QByteArray, QByteArray>>> crumb();
+    // Sends a POST with the crumb; once more with a fresh crumb when Jenkins refuses it.
+    Result<HttpResponse> sendWithCrumb(HttpRequest request);
     Result<CiRunStatus> buildStatus(const QString& job, qint64 number);
 
     JenkinsTarget m_target;

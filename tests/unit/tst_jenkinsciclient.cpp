@@ -187,6 +187,47 @@ private slots:
         QCOMPARE(posts[1].body, QByteArray("VERSION=1.4.1"));
     }
 
+    void staleCrumbIsRenewedOnce()
+    {
+        FakeHttpServer server;
+        server.onSequence(
+            "GET", QStringLiteral("/jenkins/crumbIssuer/api/json"),
+            {FakeResponse::json(
+                 200, QByteArray(R"({"crumb":"old","crumbRequestField":"Jenkins-Crumb"})")),
+             FakeResponse::json(
+                 200, QByteArray(R"({"crumb":"new","crumbRequestField":"Jenkins-Crumb"})"))});
+        server.onRequest("POST", AndroidJob + QStringLiteral("/buildWithParameters"),
+                         [&server](const RecordedRequest& request) {
+                             if (request.header("jenkins-crumb") == "new")
+                                 return queued(server, 43);
+                             return FakeResponse::htmlPage(403);
+                         });
+        const HttpClient http(fastSettings());
+        JenkinsCiClient client = clientOf(server, http);
+        auto handle = client.trigger(QStringLiteral("build"), QStringLiteral("main"), {});
+        QVERIFY2(handle.ok(), failureOf(handle).constData());
+        QCOMPARE(handle->queueUrl, server.url("/jenkins/queue/item/43/").toString());
+        QCOMPARE(
+            server.requests("POST", AndroidJob + QStringLiteral("/buildWithParameters")).size(), 2);
+        QCOMPARE(server.requests("GET", QStringLiteral("/jenkins/crumbIssuer/api/json")).size(), 2);
+    }
+
+    void forbiddenWithoutCrumbIsNotRepeated()
+    {
+        FakeHttpServer server;
+        server.on("POST", QStringLiteral("/jenkins/job/e2e/build"),
+                  FakeResponse::json(
+                      403, QByteArray(R"({"message":"ada is missing the Job/Build permission"})")));
+        const HttpClient http(fastSettings());
+        JenkinsCiClient client = clientOf(server, http);
+        auto handle = client.trigger(QStringLiteral("automation"), {}, {});
+        QCOMPARE(handle.error().kind, ErrorKind::Forbidden);
+        QCOMPARE(
+            handle.error().message,
+            QStringLiteral("Jenkins denied the request: ada is missing the Job/Build permission."));
+        QCOMPARE(server.requests("POST", QStringLiteral("/jenkins/job/e2e/build")).size(), 1);
+    }
+
     void triggerWithoutParametersOrCrumb()
     {
         FakeHttpServer server;
