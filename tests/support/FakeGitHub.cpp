@@ -42,8 +42,9 @@ QString isoSeconds(const QDateTime& time)
 
 } // namespace
 
-FakeGitHub::FakeGitHub(const QString& apiPrefix)
-    : m_apiPrefix(apiPrefix)
+FakeGitHub::FakeGitHub(const QString& apiPrefix, const QSslConfiguration& tls)
+    : m_server(tls)
+    , m_apiPrefix(apiPrefix)
     , m_state(std::make_shared<State>())
 {
     for (const QByteArray& method : {QByteArray("GET"), QByteArray("POST")})

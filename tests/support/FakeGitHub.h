@@ -19,7 +19,9 @@ namespace ReleaseDeck::Test {
 class FakeGitHub
 {
 public:
-    explicit FakeGitHub(const QString& apiPrefix = QString());
+    // tls: serve HTTPS (see TestCertificate).
+    explicit FakeGitHub(const QString& apiPrefix = QString(),
+                        const QSslConfiguration& tls = QSslConfiguration());
 
     FakeHttpServer& server() { return m_server; }
     QUrl apiUrl() const { return m_server.url(m_apiPrefix); }

@@ -1,7 +1,7 @@
 #include "FakeHttpRoutes.h"
 
 #include <QMutexLocker>
-#include <QPointer>
+#include <QSslServer>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTimer>
@@ -52,10 +52,16 @@ QString routeKey(const QByteArray& method, const QString& path)
 
 } // namespace
 
-quint16 FakeHttpRoutes::listen()
+quint16 FakeHttpRoutes::listen(const QSslConfiguration& tls)
 {
-    m_server = new QTcpServer(this);
-    QObject::connect(m_server, &QTcpServer::newConnection, this, [this] { accept(); });
+    if (tls.localCertificate().isNull()) {
+        m_server = new QTcpServer(this);
+    } else {
+        auto* server = new QSslServer(this);
+        server->setSslConfiguration(tls);
+        m_server = server;
+    }
+    QObject::connect(m_server, &QTcpServer::pendingConnectionAvailable, this, [this] { accept(); });
     if (!m_server->listen(QHostAddress::LocalHost, 0))
         qFatal("FakeHttpServer could not listen on 127.0.0.1: %s",
                qPrintable(m_server->errorString()));

@@ -6,6 +6,7 @@
 #include <QHash>
 #include <QMutex>
 #include <QObject>
+#include <QSslConfiguration>
 
 #include <functional>
 
@@ -22,7 +23,8 @@ public:
     using Handler = std::function<FakeResponse(const RecordedRequest&)>;
 
     // Server thread only.
-    quint16 listen();
+    // HTTPS when tls has a local certificate.
+    quint16 listen(const QSslConfiguration& tls);
     void stop();
 
     // Any thread.

@@ -9,6 +9,11 @@
 namespace ReleaseDeck::Test {
 
 FakeHttpServer::FakeHttpServer()
+    : FakeHttpServer(QSslConfiguration())
+{}
+
+FakeHttpServer::FakeHttpServer(const QSslConfiguration& tls)
+    : m_tls(!tls.localCertificate().isNull())
 {
     m_routes = new FakeHttpRoutes;
     m_routes->moveToThread(&m_thread);
@@ -16,7 +21,7 @@ FakeHttpServer::FakeHttpServer()
     m_thread.setObjectName(QStringLiteral("FakeHttpServer"));
     m_thread.start();
     QMetaObject::invokeMethod(
-        m_routes, [this] { m_port = m_routes->listen(); }, Qt::BlockingQueuedConnection);
+        m_routes, [this, tls] { m_port = m_routes->listen(tls); }, Qt::BlockingQueuedConnection);
 }
 
 FakeHttpServer::~FakeHttpServer()
@@ -29,7 +34,10 @@ FakeHttpServer::~FakeHttpServer()
 
 QUrl FakeHttpServer::url(QAnyStringView path) const
 {
-    return QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(m_port).arg(path.toString()));
+    return QUrl(QStringLiteral("%1://127.0.0.1:%2%3")
+                    .arg(m_tls ? QStringLiteral("https") : QStringLiteral("http"))
+                    .arg(m_port)
+                    .arg(path.toString()));
 }
 
 void FakeHttpServer::on(const QByteArray& method, QAnyStringView path, const FakeResponse& response)

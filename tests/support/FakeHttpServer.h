@@ -4,6 +4,7 @@
 #include "RecordedRequest.h"
 
 #include <QAnyStringView>
+#include <QSslConfiguration>
 #include <QThread>
 #include <QUrl>
 
@@ -33,12 +34,14 @@ public:
     using Handler = std::function<FakeResponse(const RecordedRequest&)>;
 
     FakeHttpServer();
+    // Speaks HTTPS with this configuration (see TestCertificate); url() is https://.
+    explicit FakeHttpServer(const QSslConfiguration& tls);
     ~FakeHttpServer();
     FakeHttpServer(const FakeHttpServer&) = delete;
     FakeHttpServer& operator=(const FakeHttpServer&) = delete;
 
     quint16 port() const { return m_port; }
-    // http://127.0.0.1:PORT followed by path.
+    // http(s)://127.0.0.1:PORT followed by path.
     QUrl url(QAnyStringView path = QString()) const;
 
     // Every METHOD path answers response (replacing an earlier route).
@@ -59,6 +62,7 @@ private:
     QThread m_thread;
     FakeHttpRoutes* m_routes = nullptr; // lives in m_thread
     quint16 m_port = 0;
+    bool m_tls = false;
 };
 
 } // namespace ReleaseDeck::Test

@@ -1,5 +1,6 @@
 #include "FakeGitHub.h"
 #include "ResultText.h"
+#include "TestCertificate.h"
 #include "providers/GitHubApi.h"
 #include "providers/ProviderRegistry.h"
 
@@ -81,6 +82,26 @@ private slots:
         const HttpClient http(testSettings());
         auto repo = clientFor(github, http, QStringLiteral("github-enterprise"))->repository();
         QVERIFY2(repo.ok(), failureOf(repo).constData());
+        QCOMPARE(github.server().requests().constFirst().path,
+                 QStringLiteral("/api/v3/repos/octo/app"));
+    }
+
+    void enterpriseServerOverHttpsWithItsCaBundle()
+    {
+        const TestCertificate certificate;
+        QVERIFY2(certificate.isValid(), qPrintable(certificate.error()));
+        FakeGitHub github(QStringLiteral("/api/v3"), certificate.serverConfiguration());
+        Connection connection = connectionTo(github, QStringLiteral("github-enterprise"));
+        connection.config.insert(QStringLiteral("caBundle"), certificate.caBundlePath());
+        const HttpClient http(testSettings());
+        auto client = ProviderRegistry::builtIn().createScm(connection, Token, http);
+        QVERIFY2(client.ok(), failureOf(client).constData());
+        auto report = (*client)->verify();
+        QVERIFY2(report.ok(), failureOf(report).constData());
+        QCOMPARE(report->summary, QStringLiteral("Push access to octo/app on GitHub Enterprise."));
+        QCOMPARE(report->details.value(QStringLiteral("apiUrl")).toString(),
+                 github.apiUrl().toString());
+        QVERIFY(github.apiUrl().toString().startsWith(QStringLiteral("https://127.0.0.1:")));
         QCOMPARE(github.server().requests().constFirst().path,
                  QStringLiteral("/api/v3/repos/octo/app"));
     }

@@ -1,5 +1,6 @@
 #include "FakeHttpServer.h"
 #include "ResultText.h"
+#include "TestCertificate.h"
 #include "Version.h"
 #include "logging/Redactor.h"
 #include "net/HttpAuth.h"
@@ -82,6 +83,37 @@ private slots:
         QCOMPARE(response.error().message,
                  QStringLiteral("GitHub failed with HTTP 503: Service down for maintenance."));
         QCOMPARE(server.requests().size(), 3);
+    }
+
+    void retryBudgetBoundsTheAttempts()
+    {
+        FakeHttpServer server;
+        server.on("GET", QStringLiteral("/down"), FakeResponse::htmlPage(503));
+        HttpSettings settings = fastSettings();
+        settings.maxAttempts = 10;
+        settings.initialBackoffMs = 300;
+        settings.maxBackoffMs = 5000;
+        settings.retryBudgetMs = 700;
+        QElapsedTimer timer;
+        timer.start();
+        auto response = HttpClient(settings).send(getFrom(server, QStringLiteral("/down")));
+        QVERIFY(!response.ok());
+        QCOMPARE(response.error().kind, ErrorKind::Transient);
+        QVERIFY2(timer.elapsed() < 3000, qPrintable(QString::number(timer.elapsed())));
+        QVERIFY(server.requests().size() >= 2);
+        QVERIFY(server.requests().size() <= 3);
+    }
+
+    void requestsMarkedOnceAreNotRetried()
+    {
+        FakeHttpServer server;
+        server.on("POST", QStringLiteral("/chat.postMessage"), FakeResponse::htmlPage(502));
+        HttpRequest request = HttpRequest::withJson(
+            "POST", server.url(QStringLiteral("/chat.postMessage")), QJsonDocument(QJsonObject()));
+        request.retry = false;
+        auto response = HttpClient(fastSettings()).send(request);
+        QVERIFY(!response.ok());
+        QCOMPARE(server.requests().size(), 1);
     }
 
     void noRetryOnClientErrors_data()
@@ -252,6 +284,36 @@ private slots:
         QCOMPARE(response.error().message,
                  QStringLiteral("Could not connect to 127.0.0.1 within 0.3 s."));
         QVERIFY(timer.elapsed() < 2000);
+    }
+
+    void selfSignedServerNeedsItsCaBundle()
+    {
+        const TestCertificate certificate;
+        QVERIFY2(certificate.isValid(), qPrintable(certificate.error()));
+        FakeHttpServer server(certificate.serverConfiguration());
+        server.on("GET", QStringLiteral("/api/v3/meta"), FakeResponse::json(200, "{\"ok\":1}"));
+        HttpSettings settings = fastSettings();
+        settings.maxAttempts = 1;
+        const HttpClient http(settings);
+        HttpRequest request = HttpRequest::get(server.url(QStringLiteral("/api/v3/meta")));
+        QCOMPARE(request.url.scheme(), QStringLiteral("https"));
+
+        auto untrusted = http.send(request);
+        QVERIFY(!untrusted.ok());
+        QCOMPARE(untrusted.error().kind, ErrorKind::Unavailable);
+        QVERIFY2(untrusted.error().message.startsWith(
+                     QStringLiteral("The TLS certificate of 127.0.0.1 was not accepted")),
+                 qPrintable(untrusted.error().message));
+        QVERIFY(server.requests().isEmpty());
+
+        // Another port: Qt keeps a host's TLS settings for the connections it pools.
+        FakeHttpServer second(certificate.serverConfiguration());
+        second.on("GET", QStringLiteral("/api/v3/meta"), FakeResponse::json(200, "{}"));
+        request.url = second.url(QStringLiteral("/api/v3/meta"));
+        request.caBundlePath = certificate.caBundlePath();
+        auto trusted = http.send(request);
+        QVERIFY2(trusted.ok(), failureOf(trusted).constData());
+        QCOMPARE(second.requests().size(), 1);
     }
 
     void droppedConnectionIsTransient()
