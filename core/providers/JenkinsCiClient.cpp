@@ -8,11 +8,6 @@ namespace {
 
 const QString Service = QStringLiteral("Jenkins");
 
-QString treeOf(const char* fields)
-{
-    return QString::fromLatin1(fields);
-}
-
 bool sameServer(const QUrl& a, const QUrl& b)
 {
     return a.scheme() == b.scheme() && a.host() == b.host() && a.port() == b.port();
@@ -96,8 +91,9 @@ QString JenkinsCiClient::jobName(const QString& workflowOrPurpose) const
 
 Result<bool> JenkinsCiClient::jobExists(const QString& job)
 {
-    auto answer = m_api.send(m_api.get(jobPath(job) + QStringLiteral("/api/json"),
-                                       QUrlQuery{{QStringLiteral("tree"), treeOf("name,url")}}));
+    auto answer =
+        m_api.send(m_api.get(jobPath(job) + QStringLiteral("/api/json"),
+                             QUrlQuery{{QStringLiteral("tree"), QStringLiteral("name,url")}}));
     if (answer)
         return true;
     if (RestEndpoint::isNotFound(answer.error()))
@@ -142,7 +138,7 @@ Result<QList<CiWorkflow>> JenkinsCiClient::listWorkflows()
 {
     auto root = m_api.sendForObject(
         m_api.get(QStringLiteral("/api/json"),
-                  QUrlQuery{{QStringLiteral("tree"), treeOf("jobs[name,fullName,url]")}}));
+                  QUrlQuery{{QStringLiteral("tree"), QStringLiteral("jobs[name,fullName,url]")}}));
     if (!root)
         return root.error();
     QList<CiWorkflow> workflows;
@@ -241,7 +237,7 @@ Result<CiRunStatus> JenkinsCiClient::buildStatus(const QString& job, qint64 numb
 {
     auto build = m_api.sendForObject(m_api.get(
         jobPath(job) + QLatin1Char('/') + QString::number(number) + QStringLiteral("/api/json"),
-        QUrlQuery{{QStringLiteral("tree"), treeOf("number,url,building,result")}}));
+        QUrlQuery{{QStringLiteral("tree"), QStringLiteral("number,url,building,result")}}));
     if (!build)
         return build.error();
     CiRunStatus status;

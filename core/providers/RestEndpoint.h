@@ -21,10 +21,6 @@ public:
     RestEndpoint(QUrl baseUrl, HttpAuth auth, QString service, const HttpClient& http,
                  QString caBundle = {});
 
-    const QUrl& baseUrl() const { return m_baseUrl; }
-    const QString& service() const { return m_service; }
-    const HttpClient& http() const { return m_http; }
-
     // Each segment is percent-encoded on its own, so "group/app" becomes "group%2Fapp".
     static QString path(const QStringList& segments);
     // baseUrl + an already encoded path (e.g. from path()) + query.
