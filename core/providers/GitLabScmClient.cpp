@@ -107,9 +107,9 @@ Result<GitLabTarget> GitLabTarget::fromConfig(const QJsonObject& config)
     if (!apiUrl)
         return apiUrl.error();
     target.apiUrl = *apiUrl;
-    // A self-managed host given alone: its REST API lives under /api/v4.
-    if (target.apiUrl.path().isEmpty())
-        target.apiUrl.setPath(QStringLiteral("/api/v4"));
+    // A self-managed host (or relative-URL install) given alone: its REST API is below /api/v4.
+    if (!target.apiUrl.path().endsWith(QLatin1String("/api/v4")))
+        target.apiUrl.setPath(target.apiUrl.path() + QStringLiteral("/api/v4"));
 
     auto project = ProviderConfig::requiredText(config, QStringLiteral("project"),
                                                 QStringLiteral("GitLab project path"));

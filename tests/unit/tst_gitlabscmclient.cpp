@@ -6,6 +6,7 @@
 
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QTcpServer>
 #include <QTest>
 
 using namespace ReleaseDeck;
@@ -566,6 +567,35 @@ private slots:
         QVERIFY(!status.ok());
         QCOMPARE(status.error().kind, ErrorKind::Usage);
         QCOMPARE(status.error().message, message);
+    }
+
+    void relativeUrlInstallGetsApiV4()
+    {
+        auto target = GitLabTarget::fromConfig(
+            {{QStringLiteral("project"), QStringLiteral("g/app")},
+             {QStringLiteral("apiUrl"), QStringLiteral("https://git.example.test/gitlab/")}});
+        QVERIFY2(target.ok(), failureOf(target).constData());
+        QCOMPARE(target->apiUrl.toString(),
+                 QStringLiteral("https://git.example.test/gitlab/api/v4"));
+    }
+
+    void unreachableServerLeavesStatusUnchanged()
+    {
+        QTcpServer closed;
+        QVERIFY(closed.listen(QHostAddress::LocalHost));
+        const quint16 port = closed.serverPort();
+        closed.close();
+        const QJsonObject config{
+            {QStringLiteral("project"), QStringLiteral("group/sub/app")},
+            {QStringLiteral("apiUrl"), QStringLiteral("http://127.0.0.1:%1/api/v4").arg(port)}};
+        const HttpClient http(fastSettings());
+        GitLabScmClient client(GitLabTarget::fromConfig(config).value(), Token, http);
+        auto report = client.verify();
+        QCOMPARE(report.error().kind, ErrorKind::Transient);
+        QCOMPARE(report.error().message,
+                 QStringLiteral("Could not reach 127.0.0.1: the connection was refused."));
+        checkThroughVerifier(QStringLiteral("gitlab"), config, false, ErrorKind::Transient,
+                             report.error().message);
     }
 
     void defaultsToGitLabDotCom()
