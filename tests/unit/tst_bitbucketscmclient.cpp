@@ -314,6 +314,23 @@ private slots:
                          {QStringLiteral("target"), QJsonObject{{QStringLiteral("hash"), ShaA}}}}));
     }
 
+    void branchExists()
+    {
+        FakeHttpServer server;
+        server.on("GET", Repo + QStringLiteral("/refs/branches/main"),
+                  FakeResponse::json(200, refJson(QStringLiteral("main"), ShaA)));
+        const HttpClient http(fastSettings());
+        BitbucketScmClient client(targetOf(server), Token, http);
+        auto exists = client.branchExists(QStringLiteral("main"));
+        QVERIFY2(exists.ok(), failureOf(exists).constData());
+        QVERIFY(*exists);
+        auto missing = client.branchExists(QStringLiteral("release/9.9"));
+        QVERIFY2(missing.ok(), failureOf(missing).constData());
+        QVERIFY(!*missing);
+        QCOMPARE(server.requests()[1].target,
+                 QByteArray("/2.0/repositories/acme/app/refs/branches/release%2F9.9"));
+    }
+
     void createTagAtAnotherCommitConflicts()
     {
         FakeHttpServer server;
