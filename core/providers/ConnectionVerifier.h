@@ -15,6 +15,10 @@ namespace ReleaseDeck {
 // works → VALID, last verified now, error cleared; credentials refused or unable to do
 // what the tasks need → INVALID with the provider's reason; token expired → EXPIRED;
 // unreachable, timeout, 5xx, rate limited → status and last verified unchanged, error set.
+// lastVerifiedAt records the last time the credentials worked, so INVALID and EXPIRED keep
+// it too. Clients signal the cases by Error kind: Unauthorized (401, invalid_auth,
+// token_revoked), Expired (token_expired), Forbidden/NotFound/Validation/Usage (cannot do
+// what tasks need), Transient/RateLimited/Unavailable (nothing learned).
 // No database here: the caller stores outcomes and appends events.
 class ConnectionVerifier
 {
