@@ -345,6 +345,40 @@ private slots:
         QCOMPARE(requests[1].header("authorization"), "Bearer " + Token.toUtf8());
     }
 
+    void ensureReleaseIssueTwiceCreatesOnce()
+    {
+        FakeHttpServer server;
+        server.onSequence(
+            "GET", Cloud + QStringLiteral("/search/jql"),
+            {FakeResponse::json(200, QByteArray(R"({"issues":[],"isLast":true})")),
+             FakeResponse::json(200, compact({{QStringLiteral("issues"),
+                                               QJsonArray{issueJson(QStringLiteral("DROID-42"),
+                                                                    QStringLiteral("Open"))}},
+                                              {QStringLiteral("isLast"), true}}))});
+        server.on("POST", Cloud + QStringLiteral("/issue"),
+                  FakeResponse::json(201, QByteArray(R"({"id":"10042","key":"DROID-42"})")));
+        const HttpClient http(fastSettings());
+        JiraIssuesClient client = clientOf(server, true, http);
+        for (int i = 0; i < 2; ++i) {
+            auto issue =
+                client.ensureReleaseIssue(QStringLiteral("DROID"), QStringLiteral("Release 1.4.0"),
+                                          {}, QStringLiteral("release-1.4.0"));
+            QVERIFY2(issue.ok(), failureOf(issue).constData());
+            QCOMPARE(issue->key, QStringLiteral("DROID-42"));
+        }
+        const auto posts = server.requests("POST", Cloud + QStringLiteral("/issue"));
+        QCOMPARE(posts.size(), 1);
+        QCOMPARE(posts[0]
+                     .json()
+                     .object()
+                     .value(QStringLiteral("fields"))
+                     .toObject()
+                     .value(QStringLiteral("labels"))
+                     .toArray(),
+                 QJsonArray{QStringLiteral("release-1.4.0")});
+        QCOMPARE(server.requests("GET", Cloud + QStringLiteral("/search/jql")).size(), 2);
+    }
+
     void noReleaseIssueYet()
     {
         FakeHttpServer server;
