@@ -113,6 +113,9 @@ private slots:
         QTest::newRow("down") << FakeResponse::htmlPage(503) << job(QStringLiteral("e2e"))
                               << ErrorKind::Transient << VerificationStatus::Valid
                               << QStringLiteral("Jenkins failed: HTTP 503 from 127.0.0.1.");
+        QTest::newRow("rate limited") << FakeResponse::empty(429).withHeader("Retry-After", "3600")
+                                      << job(QStringLiteral("e2e")) << ErrorKind::RateLimited
+                                      << VerificationStatus::Valid << QString();
         QTest::newRow("dropped") << FakeResponse::dropConnection() << job(QStringLiteral("e2e"))
                                  << ErrorKind::Transient << VerificationStatus::Valid << QString();
     }
@@ -152,7 +155,8 @@ private slots:
         const ConnectionVerifier verifier(ProviderRegistry::builtIn(), fastSettings());
         const VerificationOutcome outcome = verifier.verify(connection, Token);
         QCOMPARE(outcome.status, status);
-        QCOMPARE(outcome.conclusive, kind != ErrorKind::Transient);
+        QCOMPARE(outcome.conclusive,
+                 kind != ErrorKind::Transient && kind != ErrorKind::RateLimited);
     }
 
     void triggerSendsParametersWithCrumb()
