@@ -35,10 +35,9 @@ public:
     Result<ChatMessage> postMessage(const QString& channelId, const QString& text,
                                     const QJsonArray& blocks) override;
 
+private:
     // The Error for a Slack error code; channel names the channel involved, when any.
     Error errorFor(const QString& code, const QString& needed, const QString& channel) const;
-
-private:
     // The answer's object when "ok" is true, else the mapped Error.
     Result<QJsonObject> checked(const HttpResponse& response, const QString& channel) const;
     Result<QJsonObject> call(const HttpRequest& request, const QString& channel = {}) const;
