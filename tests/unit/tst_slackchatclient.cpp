@@ -301,6 +301,11 @@ private slots:
             << ErrorKind::Expired << VerificationStatus::Expired
             << QStringLiteral("Slack says the bot token has expired (token_expired); refresh or "
                               "reinstall the app.");
+        QTest::newRow("malformed answer")
+            << FakeResponse::malformedJson(200) << channelInfo(true) << false
+            << ErrorKind::Transient << VerificationStatus::Valid
+            << QStringLiteral("Slack sent malformed JSON that Release Deck could not read "
+                              "(/api/auth.test).");
         QTest::newRow("server error") << FakeResponse::htmlPage(503) << channelInfo(true) << false
                                       << ErrorKind::Transient << VerificationStatus::Valid
                                       << QStringLiteral("Slack failed: HTTP 503 from 127.0.0.1.");
