@@ -55,6 +55,11 @@ public:
     virtual Result<QString> issueStatus(const QString& issueKey) = 0;
     virtual Result<QList<IssueTransition>> transitions(const QString& issueKey) = 0;
     virtual Status transition(const QString& issueKey, const QString& transitionId) = 0;
+
+    // The release issue of that project: the one findReleaseIssue finds, else a new one
+    // labelled releaseLabel, so running this twice creates one issue.
+    Result<Issue> ensureReleaseIssue(const QString& projectKey, const QString& summary,
+                                     const QString& description, const QString& releaseLabel);
 };
 
 } // namespace ReleaseDeck

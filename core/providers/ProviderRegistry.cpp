@@ -1,7 +1,12 @@
 #include "ProviderRegistry.h"
 
+#include "BitbucketScmClient.h"
 #include "GitHubActionsClient.h"
 #include "GitHubScmClient.h"
+#include "GitLabScmClient.h"
+#include "JenkinsCiClient.h"
+#include "JiraIssuesClient.h"
+#include "SlackChatClient.h"
 
 namespace ReleaseDeck {
 
@@ -12,7 +17,13 @@ ProviderRegistry makeBuiltIn()
     ProviderRegistry registry;
     registry.add(GitHubScmClient::provider(false));
     registry.add(GitHubScmClient::provider(true));
+    registry.add(GitLabScmClient::provider());
+    registry.add(BitbucketScmClient::provider());
+    registry.add(SlackChatClient::provider());
+    registry.add(JiraIssuesClient::provider(true));
+    registry.add(JiraIssuesClient::provider(false));
     registry.add(GitHubActionsClient::provider());
+    registry.add(JenkinsCiClient::provider());
     return registry;
 }
 

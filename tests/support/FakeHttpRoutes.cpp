@@ -133,7 +133,8 @@ void FakeHttpRoutes::readFrom(QTcpSocket* socket)
         const QList<QByteArray> requestLine = lines.value(0).trimmed().split(' ');
         RecordedRequest request;
         request.method = requestLine.value(0);
-        const QUrl target(QString::fromLatin1(requestLine.value(1)));
+        request.target = requestLine.value(1);
+        const QUrl target(QString::fromLatin1(request.target));
         request.path = target.path(QUrl::FullyDecoded);
         request.query = QUrlQuery(target);
         qsizetype contentLength = 0;

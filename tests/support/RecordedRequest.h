@@ -12,7 +12,8 @@ namespace ReleaseDeck::Test {
 struct RecordedRequest
 {
     QByteArray method;
-    QString path; // decoded, without the query
+    QString path;      // decoded, without the query
+    QByteArray target; // the request target exactly as sent, still percent-encoded
     QUrlQuery query;
     QList<QPair<QByteArray, QByteArray>> headers; // names lower-cased
     QByteArray body;

@@ -1,0 +1,446 @@
+#include "GitLabScmClient.h"
+
+#include "ProviderConfig.h"
+
+#include <QRegularExpression>
+
+namespace ReleaseDeck {
+
+namespace {
+
+const QString Service = QStringLiteral("GitLab");
+constexpr int DeveloperAccess = 30;
+
+QString shortSha(const QString& sha)
+{
+    return sha.left(8);
+}
+
+QString accessName(int level)
+{
+    switch (level) {
+    case 0:
+        return QStringLiteral("no");
+    case 5:
+        return QStringLiteral("Minimal");
+    case 10:
+        return QStringLiteral("Guest");
+    case 15:
+        return QStringLiteral("Planner");
+    case 20:
+        return QStringLiteral("Reporter");
+    case 30:
+        return QStringLiteral("Developer");
+    case 40:
+        return QStringLiteral("Maintainer");
+    default:
+        return QStringLiteral("Owner");
+    }
+}
+
+int accessLevel(const QJsonObject& project)
+{
+    const QJsonObject permissions = project.value(QStringLiteral("permissions")).toObject();
+    int level = 0;
+    for (const char* scope : {"project_access", "group_access"})
+        level = qMax(level, permissions.value(QLatin1String(scope))
+                                .toObject()
+                                .value(QStringLiteral("access_level"))
+                                .toInt());
+    return level;
+}
+
+// GitLab answers 400 "Branch already exists" / "Tag v1 already exists", 409 for releases.
+bool alreadyExists(const Error& error)
+{
+    return (error.kind == ErrorKind::Validation || error.kind == ErrorKind::Conflict) &&
+           error.message.contains(QStringLiteral("already exists"), Qt::CaseInsensitive);
+}
+
+ScmRelease releaseFrom(const QJsonObject& json)
+{
+    const QString tag = json.value(QStringLiteral("tag_name")).toString();
+    return {tag, tag, json.value(QStringLiteral("name")).toString(),
+            QUrl(json.value(QStringLiteral("_links"))
+                     .toObject()
+                     .value(QStringLiteral("self"))
+                     .toString())};
+}
+
+ScmCommit commitFrom(const QJsonObject& json)
+{
+    return {json.value(QStringLiteral("id")).toString(),
+            json.value(QStringLiteral("title")).toString(),
+            json.value(QStringLiteral("author_name")).toString()};
+}
+
+// Offset pagination: the Link rel="next" header, or x-next-page when a proxy drops Link.
+Result<Pagination::Page> readGitLabPage(const HttpRequest& sent, const HttpResponse& response)
+{
+    auto items = response.jsonArray();
+    if (!items)
+        return items.error();
+    Pagination::Page page{*items, std::nullopt};
+    HttpRequest next = sent;
+    next.url = Pagination::nextLink(response);
+    const QByteArray nextPage = response.header("x-next-page").trimmed();
+    if (next.url.isEmpty() && !nextPage.isEmpty()) {
+        next.url = sent.url;
+        QUrlQuery query(next.url);
+        query.removeAllQueryItems(QStringLiteral("page"));
+        query.addQueryItem(QStringLiteral("page"), QString::fromLatin1(nextPage));
+        next.url.setQuery(query);
+    }
+    if (!next.url.isEmpty())
+        page.next = next;
+    return page;
+}
+
+} // namespace
+
+Result<GitLabTarget> GitLabTarget::fromConfig(const QJsonObject& config)
+{
+    GitLabTarget target;
+    auto apiUrl =
+        ProviderConfig::baseUrl(config, QStringLiteral("apiUrl"), QStringLiteral("GitLab API URL"),
+                                QUrl(QStringLiteral("https://gitlab.com/api/v4")));
+    if (!apiUrl)
+        return apiUrl.error();
+    target.apiUrl = *apiUrl;
+    // A self-managed host (or relative-URL install) given alone: its REST API is below /api/v4.
+    if (!target.apiUrl.path().endsWith(QLatin1String("/api/v4")))
+        target.apiUrl.setPath(target.apiUrl.path() + QStringLiteral("/api/v4"));
+
+    auto project = ProviderConfig::requiredText(config, QStringLiteral("project"),
+                                                QStringLiteral("GitLab project path"));
+    if (!project)
+        return project.error();
+    target.project = *project;
+    while (target.project.endsWith(QLatin1Char('/')))
+        target.project.chop(1);
+    if (target.project.contains(QLatin1Char(' ')))
+        return Error::usage(QStringLiteral("The GitLab project path \"%1\" contains spaces; use "
+                                           "the path from the project's URL, like group/app.")
+                                .arg(target.project));
+    static const QRegularExpression path(
+        QStringLiteral("^[A-Za-z0-9_.][A-Za-z0-9_.-]*(/[A-Za-z0-9_.][A-Za-z0-9_.-]*)+$"));
+    if (!path.match(target.project).hasMatch())
+        return Error::usage(QStringLiteral("The GitLab project path \"%1\" is not a path like "
+                                           "group/app or group/subgroup/app.")
+                                .arg(target.project));
+
+    const QString tokenType = config.value(QStringLiteral("tokenType")).toString();
+    if (!tokenType.isEmpty() && tokenType != QLatin1String("private") &&
+        tokenType != QLatin1String("oauth"))
+        return Error::usage(
+            QStringLiteral("The GitLab token type \"%1\" is unknown; use private or oauth.")
+                .arg(tokenType));
+    target.oauthToken = tokenType == QLatin1String("oauth");
+    target.caBundle = config.value(QStringLiteral("caBundle")).toString();
+    return target;
+}
+
+GitLabScmClient::GitLabScmClient(const GitLabTarget& target, const QString& token,
+                                 const HttpClient& http)
+    : m_target(target)
+    , m_api(target.apiUrl,
+            target.oauthToken ? HttpAuth::bearer(token) : HttpAuth::header("PRIVATE-TOKEN", token),
+            Service, http, target.caBundle)
+{}
+
+ProviderInfo GitLabScmClient::provider()
+{
+    ProviderInfo info;
+    info.id = QStringLiteral("gitlab");
+    info.category = ConnectionCategory::Scm;
+    info.displayName = Service;
+    info.requiredKeys = {QStringLiteral("project")};
+    info.optionalKeys = {QStringLiteral("apiUrl"), QStringLiteral("tokenType"),
+                         QStringLiteral("caBundle")};
+    info.validateConfig = [](const QJsonObject& config) -> Status {
+        auto target = GitLabTarget::fromConfig(config);
+        return target ? Status() : Status(target.error());
+    };
+    info.createScm = [](const Connection& connection, const QString& token,
+                        const HttpClient& http) -> std::unique_ptr<ScmClient> {
+        return std::make_unique<GitLabScmClient>(
+            GitLabTarget::fromConfig(connection.config).value(), token, http);
+    };
+    return info;
+}
+
+QString GitLabScmClient::projectPath(const QStringList& segments) const
+{
+    return RestEndpoint::path(QStringList{QStringLiteral("projects"), m_target.project} + segments);
+}
+
+Result<VerificationReport> GitLabScmClient::verify()
+{
+    auto project = m_api.sendForObject(m_api.get(projectPath()));
+    if (!project) {
+        if (RestEndpoint::isNotFound(project.error()))
+            return Error::notFound(QStringLiteral("The project %1 does not exist on %2 or the "
+                                                  "token cannot see it.")
+                                       .arg(m_target.project, m_target.apiUrl.host()));
+        return project.error();
+    }
+    const int level = accessLevel(*project);
+    if (level < DeveloperAccess)
+        return Error::forbidden(QStringLiteral("The token has %1 access to %2 on GitLab; pushing "
+                                               "branches and tags needs Developer or higher.")
+                                    .arg(accessName(level), m_target.project));
+    VerificationReport report;
+    report.summary = QStringLiteral("%1 access to %2 on %3.")
+                         .arg(accessName(level), m_target.project, m_target.apiUrl.host());
+    report.details = {{QStringLiteral("repository"),
+                       project->value(QStringLiteral("path_with_namespace")).toString()},
+                      {QStringLiteral("defaultBranch"),
+                       project->value(QStringLiteral("default_branch")).toString()},
+                      {QStringLiteral("accessLevel"), level},
+                      {QStringLiteral("apiUrl"), m_target.apiUrl.toString()}};
+    return report;
+}
+
+Result<ScmRepository> GitLabScmClient::repository()
+{
+    auto project = m_api.sendForObject(m_api.get(projectPath()));
+    if (!project)
+        return project.error();
+    return ScmRepository{project->value(QStringLiteral("path_with_namespace")).toString(),
+                         project->value(QStringLiteral("default_branch")).toString(),
+                         accessLevel(*project) >= DeveloperAccess,
+                         QUrl(project->value(QStringLiteral("web_url")).toString())};
+}
+
+Result<QList<ScmBranch>> GitLabScmClient::listBranches()
+{
+    auto items = m_api.collect(
+        m_api.get(projectPath({QStringLiteral("repository"), QStringLiteral("branches")}),
+                  QUrlQuery{{QStringLiteral("per_page"), QStringLiteral("100")}}),
+        &readGitLabPage);
+    if (!items)
+        return items.error();
+    QList<ScmBranch> branches;
+    for (const QJsonValue& item : std::as_const(*items)) {
+        const QJsonObject branch = item.toObject();
+        branches.append(
+            {branch.value(QStringLiteral("name")).toString(), branch.value(QStringLiteral("commit"))
+                                                                  .toObject()
+                                                                  .value(QStringLiteral("id"))
+                                                                  .toString()});
+    }
+    return branches;
+}
+
+Result<std::optional<QString>> GitLabScmClient::refCommit(const QString& kind, const QString& name)
+{
+    auto ref =
+        m_api.sendForObject(m_api.get(projectPath({QStringLiteral("repository"), kind, name})));
+    if (!ref) {
+        if (RestEndpoint::isNotFound(ref.error()))
+            return std::optional<QString>();
+        return ref.error();
+    }
+    return std::optional<QString>(
+        ref->value(QStringLiteral("commit")).toObject().value(QStringLiteral("id")).toString());
+}
+
+Result<QString> GitLabScmClient::commitOf(const QString& ref)
+{
+    auto commit = m_api.sendForObject(
+        m_api.get(projectPath({QStringLiteral("repository"), QStringLiteral("commits"), ref})));
+    if (!commit) {
+        if (RestEndpoint::isNotFound(commit.error()))
+            return Error::notFound(QStringLiteral("GitLab has no branch, tag or commit \"%1\" in "
+                                                  "%2.")
+                                       .arg(ref, m_target.project));
+        return commit.error();
+    }
+    return commit->value(QStringLiteral("id")).toString();
+}
+
+Result<bool> GitLabScmClient::branchExists(const QString& name)
+{
+    auto commit = refCommit(QStringLiteral("branches"), name);
+    if (!commit)
+        return commit.error();
+    return commit->has_value();
+}
+
+Result<bool> GitLabScmClient::tagExists(const QString& name)
+{
+    auto commit = refCommit(QStringLiteral("tags"), name);
+    if (!commit)
+        return commit.error();
+    return commit->has_value();
+}
+
+Status GitLabScmClient::sameCommitOrConflict(const QString& what, const QString& name,
+                                             const QString& existingSha, const QString& wantedSha,
+                                             const QString& fromRef) const
+{
+    if (existingSha == wantedSha)
+        return {};
+    return Error::conflict(
+        QStringLiteral("The %1 %2 already exists at %3, not at %4 (%5).")
+            .arg(what, name, shortSha(existingSha), shortSha(wantedSha), fromRef));
+}
+
+Result<ScmBranch> GitLabScmClient::createBranch(const QString& name, const QString& fromRef)
+{
+    auto sha = commitOf(fromRef);
+    if (!sha)
+        return sha.error();
+    auto existing = refCommit(QStringLiteral("branches"), name);
+    if (!existing)
+        return existing.error();
+    if (!existing->has_value()) {
+        auto created = m_api.sendForObject(m_api.json(
+            "POST", projectPath({QStringLiteral("repository"), QStringLiteral("branches")}),
+            {{QStringLiteral("branch"), name}, {QStringLiteral("ref"), *sha}}));
+        if (created)
+            return ScmBranch{name, *sha};
+        if (!alreadyExists(created.error()))
+            return created.error();
+        // Someone created it between our look and our write: judge what is there now.
+        existing = refCommit(QStringLiteral("branches"), name);
+        if (!existing)
+            return existing.error();
+        if (!existing->has_value())
+            return created.error();
+    }
+    if (Status same =
+            sameCommitOrConflict(QStringLiteral("branch"), name, **existing, *sha, fromRef);
+        !same)
+        return same.error();
+    return ScmBranch{name, *sha};
+}
+
+Result<ScmTag> GitLabScmClient::createTag(const QString& name, const QString& ref,
+                                          const QString& message)
+{
+    auto sha = commitOf(ref);
+    if (!sha)
+        return sha.error();
+    auto existing = refCommit(QStringLiteral("tags"), name);
+    if (!existing)
+        return existing.error();
+    if (!existing->has_value()) {
+        QJsonObject body{{QStringLiteral("tag_name"), name}, {QStringLiteral("ref"), *sha}};
+        if (!message.isEmpty())
+            body.insert(QStringLiteral("message"), message);
+        auto created = m_api.sendForObject(m_api.json(
+            "POST", projectPath({QStringLiteral("repository"), QStringLiteral("tags")}), body));
+        if (created)
+            return ScmTag{name, *sha};
+        if (!alreadyExists(created.error()))
+            return created.error();
+        existing = refCommit(QStringLiteral("tags"), name);
+        if (!existing)
+            return existing.error();
+        if (!existing->has_value())
+            return created.error();
+    }
+    if (Status same = sameCommitOrConflict(QStringLiteral("tag"), name, **existing, *sha, ref);
+        !same)
+        return same.error();
+    return ScmTag{name, *sha};
+}
+
+Result<QList<ScmCommit>> GitLabScmClient::commitsBetween(const QString& from, const QString& to,
+                                                         QUrl* webUrl)
+{
+    QList<ScmCommit> commits;
+    if (from.isEmpty()) {
+        auto items = m_api.collect(
+            m_api.get(projectPath({QStringLiteral("repository"), QStringLiteral("commits")}),
+                      QUrlQuery{{QStringLiteral("ref_name"), to},
+                                {QStringLiteral("per_page"), QStringLiteral("100")}}),
+            &readGitLabPage);
+        if (!items)
+            return items.error();
+        for (const QJsonValue& item : std::as_const(*items))
+            commits.append(commitFrom(item.toObject()));
+        return commits;
+    }
+    auto comparison = m_api.sendForObject(
+        m_api.get(projectPath({QStringLiteral("repository"), QStringLiteral("compare")}),
+                  QUrlQuery{{QStringLiteral("from"), from}, {QStringLiteral("to"), to}}));
+    if (!comparison)
+        return comparison.error();
+    const QJsonArray items = comparison->value(QStringLiteral("commits")).toArray();
+    for (const QJsonValue& item : items)
+        commits.append(commitFrom(item.toObject()));
+    if (webUrl)
+        *webUrl = QUrl(comparison->value(QStringLiteral("web_url")).toString());
+    return commits;
+}
+
+Result<QString> GitLabScmClient::generateReleaseNotes(const QString& fromTag, const QString& toTag)
+{
+    auto commits = commitsBetween(fromTag, toTag);
+    if (!commits)
+        return commits.error();
+    QString notes = fromTag.isEmpty() ? QStringLiteral("## Changes in %1\n\n").arg(toTag)
+                                      : QStringLiteral("## Changes since %1\n\n").arg(fromTag);
+    if (commits->isEmpty())
+        notes += QStringLiteral("No changes.\n");
+    for (const ScmCommit& commit : std::as_const(*commits))
+        notes += QStringLiteral("- %1 (%2, %3)\n")
+                     .arg(commit.title, shortSha(commit.sha), commit.author);
+    return notes;
+}
+
+Result<std::optional<ScmRelease>> GitLabScmClient::releaseForTag(const QString& tag)
+{
+    auto release = m_api.sendForObject(m_api.get(projectPath({QStringLiteral("releases"), tag})));
+    if (!release) {
+        if (RestEndpoint::isNotFound(release.error()))
+            return std::optional<ScmRelease>();
+        return release.error();
+    }
+    return std::optional<ScmRelease>(releaseFrom(*release));
+}
+
+Result<ScmRelease> GitLabScmClient::createRelease(const QString& tag, const QString& name,
+                                                  const QString& notes)
+{
+    auto existing = releaseForTag(tag);
+    if (!existing)
+        return existing.error();
+    if (existing->has_value())
+        return **existing;
+    auto created = m_api.sendForObject(m_api.json("POST", projectPath({QStringLiteral("releases")}),
+                                                  {{QStringLiteral("tag_name"), tag},
+                                                   {QStringLiteral("name"), name},
+                                                   {QStringLiteral("description"), notes}}));
+    if (created)
+        return releaseFrom(*created);
+    if (!alreadyExists(created.error()))
+        return created.error();
+    auto raced = releaseForTag(tag);
+    if (!raced)
+        return raced.error();
+    if (!raced->has_value())
+        return created.error();
+    return **raced;
+}
+
+Result<ScmComparison> GitLabScmClient::compare(const QString& base, const QString& head)
+{
+    ScmComparison comparison;
+    comparison.base = base;
+    comparison.head = head;
+    auto ahead = commitsBetween(base, head, &comparison.webUrl);
+    if (!ahead)
+        return ahead.error();
+    auto behind = commitsBetween(head, base);
+    if (!behind)
+        return behind.error();
+    comparison.commits = *ahead;
+    comparison.aheadBy = int(ahead->size());
+    comparison.behindBy = int(behind->size());
+    return comparison;
+}
+
+} // namespace ReleaseDeck

@@ -1,0 +1,259 @@
+#include "SlackChatClient.h"
+
+#include "ProviderConfig.h"
+
+#include <QRegularExpression>
+
+namespace ReleaseDeck {
+
+namespace {
+
+const QString Service = QStringLiteral("Slack");
+
+ChatChannel channelFrom(const QJsonObject& json)
+{
+    return {json.value(QStringLiteral("id")).toString(),
+            json.value(QStringLiteral("name")).toString(),
+            json.value(QStringLiteral("is_private")).toBool(),
+            json.value(QStringLiteral("is_archived")).toBool(),
+            json.value(QStringLiteral("is_member")).toBool()};
+}
+
+QString channelLabel(const ChatChannel& channel)
+{
+    return channel.name.isEmpty() ? channel.id : QLatin1Char('#') + channel.name;
+}
+
+} // namespace
+
+Result<SlackTarget> SlackTarget::fromConfig(const QJsonObject& config)
+{
+    SlackTarget target;
+    auto apiUrl =
+        ProviderConfig::baseUrl(config, QStringLiteral("apiUrl"), QStringLiteral("Slack API URL"),
+                                QUrl(QStringLiteral("https://slack.com/api")));
+    if (!apiUrl)
+        return apiUrl.error();
+    target.apiUrl = *apiUrl;
+    auto channel = ProviderConfig::requiredText(config, QStringLiteral("channel"),
+                                                QStringLiteral("Slack channel"));
+    if (!channel)
+        return channel.error();
+    if (channel->startsWith(QLatin1Char('#')))
+        return Error::usage(QStringLiteral("Use the Slack channel's ID (like C0123ABCD) instead "
+                                           "of its name %1; Slack shows the ID at the bottom of "
+                                           "the channel's details.")
+                                .arg(*channel));
+    static const QRegularExpression id(QStringLiteral("^[CG][A-Z0-9]{6,}$"));
+    if (!id.match(*channel).hasMatch())
+        return Error::usage(QStringLiteral("The Slack channel \"%1\" is not a channel ID like "
+                                           "C0123ABCD.")
+                                .arg(*channel));
+    target.channelId = *channel;
+    return target;
+}
+
+SlackChatClient::SlackChatClient(const SlackTarget& target, const QString& token,
+                                 const HttpClient& http)
+    : m_target(target)
+    , m_api(target.apiUrl, HttpAuth::bearer(token), Service, http)
+{}
+
+ProviderInfo SlackChatClient::provider()
+{
+    ProviderInfo info;
+    info.id = QStringLiteral("slack");
+    info.category = ConnectionCategory::Chat;
+    info.displayName = Service;
+    info.requiredKeys = {QStringLiteral("channel")};
+    info.optionalKeys = {QStringLiteral("apiUrl")};
+    info.validateConfig = [](const QJsonObject& config) -> Status {
+        auto target = SlackTarget::fromConfig(config);
+        return target ? Status() : Status(target.error());
+    };
+    info.createChat = [](const Connection& connection, const QString& token,
+                         const HttpClient& http) -> std::unique_ptr<ChatClient> {
+        return std::make_unique<SlackChatClient>(SlackTarget::fromConfig(connection.config).value(),
+                                                 token, http);
+    };
+    return info;
+}
+
+Error SlackChatClient::errorFor(const QString& code, const QString& needed,
+                                const QString& channel) const
+{
+    const QString where = channel.isEmpty() ? QStringLiteral("the channel") : channel;
+    const QString bot =
+        m_botName.isEmpty() ? QStringLiteral("the app's bot") : QLatin1Char('@') + m_botName;
+    if (code == QLatin1String("invalid_auth") || code == QLatin1String("not_authed") ||
+        code == QLatin1String("account_inactive") || code == QLatin1String("token_revoked") ||
+        code == QLatin1String("not_allowed_token_type"))
+        return {ErrorKind::Unauthorized,
+                QStringLiteral("Slack refused the bot token (%1); install the app again and use "
+                               "its Bot User OAuth Token.")
+                    .arg(code),
+                {}};
+    if (code == QLatin1String("token_expired"))
+        return {ErrorKind::Expired,
+                QStringLiteral("Slack says the bot token has expired (token_expired); refresh or "
+                               "reinstall the app."),
+                {}};
+    if (code == QLatin1String("missing_scope"))
+        return Error::forbidden(
+            QStringLiteral("The Slack app lacks the %1 scope; add it under OAuth & Permissions "
+                           "and reinstall the app.")
+                .arg(needed.isEmpty() ? QStringLiteral("required") : needed));
+    if (code == QLatin1String("not_in_channel"))
+        return Error::forbidden(
+            QStringLiteral("The bot is not in %1; invite it with /invite %2.").arg(where, bot));
+    if (code == QLatin1String("channel_not_found"))
+        return Error::notFound(QStringLiteral("Slack has no channel %1 that the bot can see; check "
+                                              "the channel ID, or invite the bot if the channel "
+                                              "is private.")
+                                   .arg(where));
+    if (code == QLatin1String("is_archived"))
+        return {
+            ErrorKind::Validation,
+            QStringLiteral("The Slack channel %1 is archived; choose another channel.").arg(where),
+            {}};
+    if (code == QLatin1String("ratelimited"))
+        return {ErrorKind::RateLimited,
+                QStringLiteral("Slack rate limit reached; try again in a minute."),
+                {}};
+    if (code == QLatin1String("fatal_error") || code == QLatin1String("internal_error") ||
+        code == QLatin1String("service_unavailable") || code == QLatin1String("request_timeout"))
+        return {ErrorKind::Transient, QStringLiteral("Slack failed (%1).").arg(code), {}};
+    return {ErrorKind::Validation, QStringLiteral("Slack refused the request (%1).").arg(code), {}};
+}
+
+Result<QJsonObject> SlackChatClient::checked(const HttpResponse& response,
+                                             const QString& channel) const
+{
+    auto object = response.jsonObject();
+    if (!object)
+        return object.error();
+    if (object->value(QStringLiteral("ok")).toBool())
+        return *object;
+    return errorFor(object->value(QStringLiteral("error")).toString(),
+                    object->value(QStringLiteral("needed")).toString(), channel);
+}
+
+Result<QJsonObject> SlackChatClient::call(const HttpRequest& request, const QString& channel) const
+{
+    auto response = m_api.send(request);
+    if (!response)
+        return response.error();
+    return checked(*response, channel);
+}
+
+Result<ChatIdentity> SlackChatClient::authTest()
+{
+    auto response = m_api.send(m_api.form("POST", QStringLiteral("/auth.test"), {}));
+    if (!response)
+        return response.error();
+    auto json = checked(*response, {});
+    if (!json)
+        return json.error();
+    m_scopes.clear();
+    for (const QByteArray& scope : response->header("x-oauth-scopes").split(','))
+        if (!scope.trimmed().isEmpty())
+            m_scopes << QString::fromLatin1(scope.trimmed());
+    m_botName = json->value(QStringLiteral("user")).toString();
+    return ChatIdentity{json->value(QStringLiteral("user_id")).toString(), m_botName,
+                        json->value(QStringLiteral("team_id")).toString(),
+                        json->value(QStringLiteral("team")).toString(),
+                        json->value(QStringLiteral("bot_id")).toString()};
+}
+
+Result<QList<ChatChannel>> SlackChatClient::listChannels()
+{
+    const auto readPage = [this](const HttpRequest& sent,
+                                 const HttpResponse& response) -> Result<Pagination::Page> {
+        auto json = checked(response, {});
+        if (!json)
+            return json.error();
+        Pagination::Page page{json->value(QStringLiteral("channels")).toArray(), std::nullopt};
+        const QString cursor = json->value(QStringLiteral("response_metadata"))
+                                   .toObject()
+                                   .value(QStringLiteral("next_cursor"))
+                                   .toString();
+        if (!cursor.isEmpty()) {
+            QUrlQuery query(sent.url);
+            query.removeAllQueryItems(QStringLiteral("cursor"));
+            query.addQueryItem(QStringLiteral("cursor"), cursor);
+            HttpRequest next = sent;
+            next.url = m_api.url(QStringLiteral("/conversations.list"), query);
+            page.next = next;
+        }
+        return page;
+    };
+    auto items = m_api.collect(
+        m_api.get(
+            QStringLiteral("/conversations.list"),
+            QUrlQuery{{QStringLiteral("types"), QStringLiteral("public_channel,private_channel")},
+                      {QStringLiteral("exclude_archived"), QStringLiteral("true")},
+                      {QStringLiteral("limit"), QStringLiteral("200")}}),
+        readPage);
+    if (!items)
+        return items.error();
+    QList<ChatChannel> channels;
+    for (const QJsonValue& item : std::as_const(*items))
+        channels.append(channelFrom(item.toObject()));
+    return channels;
+}
+
+Result<ChatChannel> SlackChatClient::channelInfo(const QString& channelId)
+{
+    auto json = call(m_api.get(QStringLiteral("/conversations.info"),
+                               QUrlQuery{{QStringLiteral("channel"), channelId}}),
+                     channelId);
+    if (!json)
+        return json.error();
+    return channelFrom(json->value(QStringLiteral("channel")).toObject());
+}
+
+Result<ChatMessage> SlackChatClient::postMessage(const QString& channelId, const QString& text,
+                                                 const QJsonArray& blocks)
+{
+    QJsonObject body{{QStringLiteral("channel"), channelId}, {QStringLiteral("text"), text}};
+    if (!blocks.isEmpty())
+        body.insert(QStringLiteral("blocks"), blocks);
+    HttpRequest request = m_api.json("POST", QStringLiteral("/chat.postMessage"), body);
+    request.setHeader("Content-Type", "application/json; charset=utf-8");
+    // A message sent twice is posted twice.
+    request.retry = false;
+    auto json = call(request, channelId);
+    if (!json)
+        return json.error();
+    return ChatMessage{json->value(QStringLiteral("channel")).toString(),
+                       json->value(QStringLiteral("ts")).toString()};
+}
+
+Result<VerificationReport> SlackChatClient::verify()
+{
+    auto identity = authTest();
+    if (!identity)
+        return identity.error();
+    auto channel = channelInfo(m_target.channelId);
+    if (!channel)
+        return channel.error();
+    const QString label = channelLabel(*channel);
+    if (channel->isArchived)
+        return errorFor(QStringLiteral("is_archived"), {}, label);
+    const bool canPostPublicly =
+        !channel->isPrivate && m_scopes.contains(QStringLiteral("chat:write.public"));
+    if (!channel->isMember && !canPostPublicly)
+        return errorFor(QStringLiteral("not_in_channel"), {}, label);
+    VerificationReport report;
+    report.summary = QStringLiteral("@%1 can post in %2 on %3.")
+                         .arg(identity->userName, label, identity->teamName);
+    report.details = {{QStringLiteral("team"), identity->teamName},
+                      {QStringLiteral("teamId"), identity->teamId},
+                      {QStringLiteral("bot"), identity->userName},
+                      {QStringLiteral("channel"), label},
+                      {QStringLiteral("channelId"), channel->id},
+                      {QStringLiteral("member"), channel->isMember}};
+    return report;
+}
+
+} // namespace ReleaseDeck
