@@ -30,11 +30,12 @@ const QRegularExpression& schemePattern()
     return pattern;
 }
 
+// A value shorter than any real credential is a word ("invalid_token: Token is expired").
 const QRegularExpression& fieldPattern()
 {
     static const QRegularExpression pattern(
         QStringLiteral(
-            R"(\b(\w*(?:token|password|passwd|secret)|api[_-]?key|apikey)(["']?\s*[=:]\s*["']?)[^&\s"',;]+)"),
+            R"(\b(\w*(?:token|password|passwd|secret)|api[_-]?key|apikey)(["']?\s*[=:]\s*["']?)[^&\s"',;]{8,})"),
         QRegularExpression::CaseInsensitiveOption);
     return pattern;
 }

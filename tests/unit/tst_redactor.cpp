@@ -74,6 +74,13 @@ private slots:
         QVERIFY2(output.contains(Redactor::placeholder()), qPrintable(output));
     }
 
+    void keepsProviderWordsAfterATokenField()
+    {
+        const QString text =
+            QStringLiteral("GitLab says the token has expired: invalid_token: Token is expired.");
+        QCOMPARE(redacted(text), text);
+    }
+
     void keepsOrdinaryText()
     {
         const QString text =
