@@ -48,8 +48,8 @@ QFuture<Result<ChoicePage>> FakeConnectionBackend::listBranches(const Connection
 {
     return later<Result<ChoicePage>>([] {
         ChoicePage page;
-        for (const QString& name : {QStringLiteral("main"), QStringLiteral("develop"),
-                                    QStringLiteral("release/1.4")})
+        for (const QString& name :
+             {QStringLiteral("main"), QStringLiteral("develop"), QStringLiteral("release/1.4")})
             page.items.append({name, name});
         return page;
     });
@@ -81,22 +81,23 @@ QFuture<Result<ChoicePage>> FakeConnectionBackend::listWorkflows(const Connectio
 {
     return later<Result<ChoicePage>>([] {
         ChoicePage page;
-        page.items = {{QStringLiteral("build.yml"), QStringLiteral("Build (build.yml)")},
-                      {QStringLiteral("regression.yml"), QStringLiteral("Regression (regression.yml)")},
-                      {QStringLiteral("e2e.yml"), QStringLiteral("End-to-end tests (e2e.yml)")}};
+        page.items = {
+            {QStringLiteral("build.yml"), QStringLiteral("Build (build.yml)")},
+            {QStringLiteral("regression.yml"), QStringLiteral("Regression (regression.yml)")},
+            {QStringLiteral("e2e.yml"), QStringLiteral("End-to-end tests (e2e.yml)")}};
         return page;
     });
 }
 
-QFuture<Result<QList<WorkspaceSummary>>> FakeConnectionBackend::testDatabase(
-    const DatabaseDraft& draft)
+QFuture<Result<QList<WorkspaceSummary>>>
+FakeConnectionBackend::testDatabase(const DatabaseDraft& draft)
 {
     databaseTests.append(draft);
     const QList<WorkspaceSummary> found = serverWorkspaces;
     const bool refused = draft.password.contains(QStringLiteral("wrong"));
     const QString user = draft.user;
-    return later<Result<QList<WorkspaceSummary>>>([found, refused, user]()
-                                                      -> Result<QList<WorkspaceSummary>> {
+    return later<Result<QList<WorkspaceSummary>>>([found, refused,
+                                                   user]() -> Result<QList<WorkspaceSummary>> {
         if (refused)
             return Error{ErrorKind::Unauthorized,
                          QStringLiteral("The server refused user %1: wrong password.").arg(user),
@@ -175,9 +176,8 @@ QFuture<Result<ConnectionRow>> FakeConnectionBackend::saveConnection(qint64 work
         saved.connection.status = VerificationStatus::Valid;
         saved.connection.lastVerifiedAt = QDateTime::currentDateTimeUtc();
         saved.tokenOnThisMachine = true;
-        rows.removeIf([&](const ConnectionRow& row) {
-            return row.connection.category == draft.category;
-        });
+        rows.removeIf(
+            [&](const ConnectionRow& row) { return row.connection.category == draft.category; });
         rows.append(saved);
         return saved;
     });

@@ -9,7 +9,7 @@ namespace ReleaseDeck {
 struct ActivityEvent
 {
     qint64 id = 0;
-    QDateTime at; // UTC
+    QDateTime at;  // UTC
     QString actor; // a person's name, or orchestrator@host
     QString kind;  // e.g. connection.verified, release.created
     QString message;

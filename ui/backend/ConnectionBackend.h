@@ -30,9 +30,8 @@ public:
     virtual QFuture<VerificationOutcome> verifyDraft(const ConnectionDraft& draft) = 0;
     virtual QFuture<Result<ChoicePage>> listBranches(const ConnectionDraft& draft) = 0;
     // Paginated: pass the previous page's nextCursor to continue; search narrows by name.
-    virtual QFuture<Result<ChoicePage>> listChannels(const ConnectionDraft& draft,
-                                                     const QString& search,
-                                                     const QString& cursor) = 0;
+    virtual QFuture<Result<ChoicePage>>
+    listChannels(const ConnectionDraft& draft, const QString& search, const QString& cursor) = 0;
     virtual QFuture<Result<ChoicePage>> listWorkflows(const ConnectionDraft& draft) = 0;
     // Connects to a shared server; on success, the workspaces it already holds.
     virtual QFuture<Result<QList<WorkspaceSummary>>> testDatabase(const DatabaseDraft& draft) = 0;

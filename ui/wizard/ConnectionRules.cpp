@@ -130,7 +130,9 @@ QHash<QString, QString> ConnectionRules::check(const QString& provider,
 {
     QHash<QString, QString> errors;
     put(errors, QStringLiteral("token"), FieldRules::token(token));
-    const auto value = [&](const QString& key) { return fields.value(key); };
+    const auto value = [&](const QString& key) {
+        return fields.value(key);
+    };
     if (provider == u"github" || provider == u"github-enterprise" ||
         provider == u"github-actions") {
         put(errors, Owner, FieldRules::slug(value(Owner), tr("the owner")));
@@ -211,8 +213,8 @@ QJsonObject ConnectionRules::config(const QString& provider, const QHash<QString
     QJsonObject nested;
     QJsonObject states;
     for (auto it = fields.cbegin(); it != fields.cend(); ++it) {
-        const QString value = it.key().startsWith(QStringLiteral("job.")) ? it.value().trimmed()
-                                                                            : it.value();
+        const QString value =
+            it.key().startsWith(QStringLiteral("job.")) ? it.value().trimmed() : it.value();
         if (value.isEmpty())
             continue;
         const qsizetype dot = it.key().indexOf(u'.');
@@ -267,8 +269,9 @@ QString ConnectionRules::displayName(const QString& provider, const QHash<QStrin
     if (provider == u"bitbucket")
         return fields.value(Workspace) + u'/' + fields.value(Repo);
     if (provider == u"slack")
-        return fields.value(ChannelName).isEmpty() ? tr("Slack")
-                                                   : QStringLiteral("#") + fields.value(ChannelName);
+        return fields.value(ChannelName).isEmpty()
+                   ? tr("Slack")
+                   : QStringLiteral("#") + fields.value(ChannelName);
     if (provider == u"jira-cloud" || provider == u"jira-server") {
         QStringList keys;
         for (Platform platform : platforms()) {

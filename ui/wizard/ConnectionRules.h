@@ -39,9 +39,8 @@ public:
     static QList<Platform> platforms();
 
     // Inline messages per field key, "token" included; empty when all is well.
-    static QHash<QString, QString> check(const QString& provider,
-                                         const QHash<QString, QString>& fields,
-                                         const QString& token);
+    static QHash<QString, QString>
+    check(const QString& provider, const QHash<QString, QString>& fields, const QString& token);
     // After verification: what still has to be picked, as a sentence; empty when done.
     static QString missingChoice(const QString& provider, const QHash<QString, QString>& fields);
     // Picking from a list does not change what was verified.

@@ -150,7 +150,8 @@ void ConnectionStep::verify()
                          m_outcomeText = bot.isEmpty() ? tr("Verified.")
                                                        : tr("Verified. Posting as %1.").arg(bot);
                          const QString branch = outcome.details.value(u"defaultBranch").toString();
-                         if (!branch.isEmpty() && !m_fields.contains(QStringLiteral("defaultBranch")))
+                         if (!branch.isEmpty() &&
+                             !m_fields.contains(QStringLiteral("defaultBranch")))
                              m_fields.insert(QStringLiteral("defaultBranch"), branch);
                      } else if (outcome.status == VerificationStatus::Expired) {
                          m_state = State::Expired;
@@ -160,8 +161,8 @@ void ConnectionStep::verify()
                      if (m_state != State::Valid && m_outcomeText.isEmpty())
                          m_outcomeText = tr("The provider refused the token.");
                      emit changed();
-                     if (m_state == State::Valid &&
-                         ConnectionRules::choiceList(m_provider) != ConnectionRules::ChoiceList::None)
+                     if (m_state == State::Valid && ConnectionRules::choiceList(m_provider) !=
+                                                        ConnectionRules::ChoiceList::None)
                          loadChoices({}, {});
                  });
 }

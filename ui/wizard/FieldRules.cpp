@@ -73,8 +73,7 @@ QString FieldRules::projectPath(const QString& value)
         return tr("The project path cannot contain spaces.");
     if (value.size() > MaxNameLength * 2)
         return tr("Shorten the project path to at most %1 characters.").arg(MaxNameLength * 2);
-    static const QRegularExpression allowed(
-        QStringLiteral("^[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)+$"));
+    static const QRegularExpression allowed(QStringLiteral("^[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)+$"));
     if (!allowed.match(value).hasMatch())
         return tr("Enter the project path as group/app, with letters, digits, '.', '-', '_'.");
     return {};
@@ -136,8 +135,7 @@ QString FieldRules::jiraKey(const QString& value)
 bool FieldRules::isLocalHost(const QString& host)
 {
     const QString lower = host.toLower();
-    return lower == u"localhost" || lower == u"127.0.0.1" || lower == u"::1" ||
-           lower == u"[::1]";
+    return lower == u"localhost" || lower == u"127.0.0.1" || lower == u"::1" || lower == u"[::1]";
 }
 
 } // namespace ReleaseDeck

@@ -25,10 +25,12 @@ Result<RepositoryUrl> RepositoryUrl::parse(const QString& text, const QString& p
     QString input = text.trimmed();
     QString host;
     QString path;
+    QString origin; // scheme://host[:port], where the API lives for Enterprise and self-managed
     static const QRegularExpression scpLike(QStringLiteral("^[A-Za-z0-9._-]+@([^:/\\s]+):(.+)$"));
     if (const auto match = scpLike.match(input); match.hasMatch()) {
-        host = match.captured(1);
+        host = match.captured(1).toLower();
         path = match.captured(2);
+        origin = QStringLiteral("https://") + host;
     } else {
         const QUrl url(input, QUrl::StrictMode);
         const QString scheme = url.scheme().toLower();
@@ -40,6 +42,9 @@ Result<RepositoryUrl> RepositoryUrl::parse(const QString& text, const QString& p
                 "RepositoryUrl", "Use https:// — http:// is only allowed for this computer."));
         host = url.host().toLower();
         path = url.path();
+        origin =
+            (scheme == u"ssh" ? QStringLiteral("https") : scheme) + QStringLiteral("://") + host +
+            (url.port() > 0 && scheme != u"ssh" ? u':' + QString::number(url.port()) : QString());
     }
 
     if (path.endsWith(u'/'))
@@ -55,9 +60,9 @@ Result<RepositoryUrl> RepositoryUrl::parse(const QString& text, const QString& p
 
     RepositoryUrl result;
     result.host = host;
-    const bool isGitLab = host == u"gitlab.com" || host.contains(QStringLiteral("gitlab")) ||
-                          (host != u"github.com" && host != u"bitbucket.org" &&
-                           preferredProvider == u"gitlab");
+    const bool isGitLab =
+        host == u"gitlab.com" || host.contains(QStringLiteral("gitlab")) ||
+        (host != u"github.com" && host != u"bitbucket.org" && preferredProvider == u"gitlab");
     if (isGitLab) {
         result.provider = QStringLiteral("gitlab");
         result.project = segments.join(u'/');
@@ -65,7 +70,7 @@ Result<RepositoryUrl> RepositoryUrl::parse(const QString& text, const QString& p
         segments.removeLast();
         result.owner = segments.join(u'/');
         if (host != u"gitlab.com")
-            result.apiUrl = QStringLiteral("https://%1/api/v4").arg(host);
+            result.apiUrl = origin + QStringLiteral("/api/v4");
         if (!FieldRules::projectPath(result.project).isEmpty())
             return notARepository();
         return result;
@@ -79,9 +84,10 @@ Result<RepositoryUrl> RepositoryUrl::parse(const QString& text, const QString& p
         result.provider = QStringLiteral("github");
     } else {
         result.provider = QStringLiteral("github-enterprise");
-        result.apiUrl = QStringLiteral("https://%1/api/v3").arg(host);
+        result.apiUrl = origin + QStringLiteral("/api/v3");
     }
-    if (!FieldRules::slug(result.owner, {}).isEmpty() || !FieldRules::slug(result.repo, {}).isEmpty())
+    if (!FieldRules::slug(result.owner, {}).isEmpty() ||
+        !FieldRules::slug(result.repo, {}).isEmpty())
         return notARepository();
     return result;
 }

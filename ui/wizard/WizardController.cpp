@@ -25,7 +25,8 @@ WizardController::WizardController(ConnectionBackend& backend, QObject* parent)
     connect(connection(SourceControlPage), &ConnectionStep::changed, this, [this] {
         ConnectionStep* scm = connection(SourceControlPage);
         ConnectionStep* ci = connection(CiPage);
-        if (ci->field(QStringLiteral("owner")).isEmpty() && ci->field(QStringLiteral("repo")).isEmpty() &&
+        if (ci->field(QStringLiteral("owner")).isEmpty() &&
+            ci->field(QStringLiteral("repo")).isEmpty() &&
             (scm->provider() == u"github" || scm->provider() == u"github-enterprise") &&
             scm->state() == ConnectionStep::State::Valid) {
             ci->setField(QStringLiteral("apiUrl"), scm->field(QStringLiteral("apiUrl")));
@@ -106,8 +107,8 @@ bool WizardController::next()
     if (!canGoNext()) {
         if (m_page == WelcomePage)
             m_workspace->showAllErrors();
-        else if (ConnectionStep* step = connection(Page(m_page)); step && !step->busy() &&
-                                                                  !step->fieldsValid())
+        else if (ConnectionStep* step = connection(Page(m_page));
+                 step && !step->busy() && !step->fieldsValid())
             step->verify();
         return false;
     }
@@ -143,7 +144,8 @@ WizardResult WizardController::result() const
 {
     WizardResult result;
     result.joinWorkspaceId = m_workspace->joining() ? m_database->chosenWorkspace() : 0;
-    result.workspaceName = m_workspace->joining() ? QString() : m_workspace->workspaceName().trimmed();
+    result.workspaceName =
+        m_workspace->joining() ? QString() : m_workspace->workspaceName().trimmed();
     result.displayName = m_workspace->displayName().trimmed();
     result.email = m_workspace->email().trimmed();
     result.database = m_database->draft();

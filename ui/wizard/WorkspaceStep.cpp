@@ -40,7 +40,8 @@ QString WorkspaceStep::fieldError(const QString& key) const
 bool WorkspaceStep::isComplete() const
 {
     return error(QStringLiteral("workspaceName")).isEmpty() &&
-           error(QStringLiteral("displayName")).isEmpty() && error(QStringLiteral("email")).isEmpty();
+           error(QStringLiteral("displayName")).isEmpty() &&
+           error(QStringLiteral("email")).isEmpty();
 }
 
 void WorkspaceStep::showAllErrors()
