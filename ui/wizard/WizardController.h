@@ -63,6 +63,7 @@ public:
     void finish();
     void cancel();
     bool finished() const { return m_finished; }
+    bool finishing() const { return m_finishing; }
 
 signals:
     void changed();
