@@ -26,8 +26,6 @@ OnboardingWizard::OnboardingWizard(ConnectionBackend& backend, QWidget* parent)
     button(QWizard::BackButton)->setObjectName(QStringLiteral("backButton"));
     button(QWizard::FinishButton)->setObjectName(QStringLiteral("finishButton"));
     button(QWizard::CancelButton)->setObjectName(QStringLiteral("cancelButton"));
-    setButtonLayout({QWizard::Stretch, QWizard::CustomButton1, QWizard::BackButton,
-                     QWizard::NextButton, QWizard::FinishButton, QWizard::CancelButton});
 
     setPage(WizardController::WelcomePage, new WelcomePage(*m_controller->workspace(), this));
     setPage(WizardController::DatabasePage,
@@ -66,6 +64,13 @@ void OnboardingWizard::followPage(int id)
     m_controller->setPage(id);
     const bool connectionPage = m_controller->connection(WizardController::Page(id)) != nullptr;
     setOption(QWizard::HaveCustomButton1, connectionPage);
+    // "Set up later" sits apart, on the left, only where a connection can be skipped.
+    QList<QWizard::WizardButton> layout;
+    if (connectionPage)
+        layout << QWizard::CustomButton1;
+    layout << QWizard::Stretch << QWizard::BackButton << QWizard::NextButton
+           << QWizard::FinishButton << QWizard::CancelButton;
+    setButtonLayout(layout);
 }
 
 } // namespace ReleaseDeck
