@@ -27,7 +27,8 @@ QFuture<VerificationOutcome> FakeConnectionBackend::verifyDraft(const Connection
 {
     verifiedDrafts.append(draft);
     const QString token = draft.token;
-    return later<VerificationOutcome>([token] {
+    const ConnectionCategory category = draft.category;
+    return later<VerificationOutcome>([token, category] {
         if (token.contains(QStringLiteral("invalid")))
             return VerificationOutcome::refused(VerificationStatus::Invalid,
                                                 QStringLiteral("The provider refused the token: "
@@ -38,9 +39,13 @@ QFuture<VerificationOutcome> FakeConnectionBackend::verifyDraft(const Connection
         if (token.contains(QStringLiteral("unreachable")))
             return VerificationOutcome::unreachable(
                 QStringLiteral("Could not reach the provider: the connection timed out."));
-        return VerificationOutcome::valid(
-            {{QStringLiteral("defaultBranch"), QStringLiteral("main")},
-             {QStringLiteral("botName"), QStringLiteral("release-bot")}});
+        if (category == ConnectionCategory::Chat)
+            return VerificationOutcome::valid(
+                {{QStringLiteral("botName"), QStringLiteral("release-bot")}});
+        if (category == ConnectionCategory::Scm)
+            return VerificationOutcome::valid(
+                {{QStringLiteral("defaultBranch"), QStringLiteral("main")}});
+        return VerificationOutcome::valid();
     });
 }
 

@@ -8,6 +8,7 @@
 #include "wizard/WizardController.h"
 
 #include <QAbstractButton>
+#include <QIcon>
 
 namespace ReleaseDeck {
 
@@ -19,6 +20,9 @@ OnboardingWizard::OnboardingWizard(ConnectionBackend& backend, QWidget* parent)
     setWindowTitle(tr("Set up Release Deck"));
     setWizardStyle(QWizard::ModernStyle);
     setOption(QWizard::NoBackButtonOnStartPage);
+    const int logoSize = fontMetrics().height() * 3;
+    setPixmap(QWizard::LogoPixmap,
+              QIcon(QStringLiteral(":/icons/releasedeck.svg")).pixmap(logoSize, logoSize));
     setOption(QWizard::NoCancelButtonOnLastPage, false);
     setButtonText(QWizard::CustomButton1, tr("Set up &later"));
     button(QWizard::CustomButton1)->setObjectName(QStringLiteral("setUpLaterButton"));

@@ -3,6 +3,7 @@
 #include "wizard/ConnectionStep.h"
 
 #include <QFormLayout>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
@@ -39,7 +40,9 @@ SlackPage::SlackPage(ConnectionStep& step, QWidget* parent)
     m_more->setObjectName(QStringLiteral("slackMoreButton"));
     m_more->setAutoDefault(false);
     column->addWidget(m_more, 0, Qt::AlignLeft);
-    form()->addRow(tr("&Channel:"), column);
+    auto* channelLabel = new QLabel(tr("&Channel:"), this);
+    channelLabel->setBuddy(m_channels);
+    form()->addRow(channelLabel, column);
 
     m_searchDelay->setSingleShot(true);
     m_searchDelay->setInterval(300);
