@@ -63,7 +63,7 @@ ConnectionEditDialog::ConnectionEditDialog(ConnectionBackend& backend, qint64 wo
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(this, &QDialog::rejected, m_step, &ConnectionStep::discard);
     connect(m_page, &QWizardPage::completeChanged, this, &ConnectionEditDialog::render);
-    resize(760, 620);
+    resize(720, 540);
     render();
 }
 

@@ -139,8 +139,13 @@ ConnectionsPage::ConnectionsPage(ConnectionBackend& backend, QWidget* parent)
 
 void ConnectionsPage::setWorkspace(qint64 workspaceId, Role role)
 {
+    if (workspaceId != m_workspaceId)
+        m_model->setRows({});
     m_workspaceId = workspaceId;
     m_role = role;
+    m_pending = 0;
+    m_progress->setVisible(false);
+    updateActions();
     reload();
 }
 
@@ -187,8 +192,11 @@ void ConnectionsPage::verifyOne(qint64 connectionId)
 {
     m_model->setVerifying(connectionId, true);
     updateActions();
+    const qint64 workspaceId = m_workspaceId;
     whenFinished(m_backend.verify(connectionId), this,
-                 [this, connectionId](const Result<ConnectionRow>& row) {
+                 [this, connectionId, workspaceId](const Result<ConnectionRow>& row) {
+                     if (workspaceId != m_workspaceId)
+                         return;
                      if (row) {
                          m_model->updateRow(row.value());
                      } else {

@@ -38,6 +38,9 @@ void StatusBadgeDelegate::paint(QPainter* painter, const QStyleOptionViewItem& o
     fill.setAlpha(StatusColors::isDark(option.palette) ? 60 : 36);
     QPainterPath path;
     path.addRoundedRect(QRectF(pill).adjusted(0.5, 0.5, -0.5, -0.5), height / 2.0, height / 2.0);
+    // On a selected row the pill keeps its own background, so its colour stays readable.
+    if (option.state & QStyle::State_Selected)
+        painter->fillPath(path, option.palette.color(QPalette::Base));
     painter->fillPath(path, fill);
     painter->setPen(QPen(color, 1));
     painter->drawPath(path);

@@ -24,7 +24,7 @@ QColor StatusColors::warning(const QPalette& palette)
 
 QColor StatusColors::muted(const QPalette& palette)
 {
-    return palette.color(QPalette::Disabled, QPalette::WindowText);
+    return isDark(palette) ? QColor(0xb0, 0xb4, 0xba) : QColor(0x5f, 0x63, 0x68);
 }
 
 QColor StatusColors::forStatus(VerificationStatus status, const QPalette& palette)
