@@ -106,8 +106,7 @@ void MainWindow::buildPages()
     m_navigation->setAccessibleName(tr("Pages"));
     m_navigation->addItem(tr("Connections"));
     m_navigation->addItem(tr("Activity"));
-    m_navigation->setMaximumWidth(fontMetrics().averageCharWidth() * 24);
-    m_navigation->setSpacing(2);
+    m_navigation->setSpacing(3);
 
     m_pages = new QStackedWidget(this);
     m_connections = new ConnectionsPage(*m_backend, m_pages);
@@ -123,6 +122,7 @@ void MainWindow::buildPages()
     splitter->addWidget(m_pages);
     splitter->setStretchFactor(1, 1);
     splitter->setChildrenCollapsible(false);
+    splitter->setSizes({fontMetrics().averageCharWidth() * 22, fontMetrics().averageCharWidth() * 200});
     setCentralWidget(splitter);
     m_navigation->setCurrentRow(0);
     setTabOrder(m_workspaceBox, m_navigation);
