@@ -122,7 +122,8 @@ void MainWindow::buildPages()
     splitter->addWidget(m_pages);
     splitter->setStretchFactor(1, 1);
     splitter->setChildrenCollapsible(false);
-    splitter->setSizes({fontMetrics().averageCharWidth() * 22, fontMetrics().averageCharWidth() * 200});
+    splitter->setSizes(
+        {fontMetrics().averageCharWidth() * 22, fontMetrics().averageCharWidth() * 200});
     setCentralWidget(splitter);
     m_navigation->setCurrentRow(0);
     setTabOrder(m_workspaceBox, m_navigation);
