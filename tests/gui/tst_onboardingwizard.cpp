@@ -341,6 +341,46 @@ private slots:
             wizard.controller().connection(WizardController::SourceControlPage)->token().isEmpty());
     }
 
+    void nextOnAnUntestedServerTestsItThenMovesOn()
+    {
+        FakeConnectionBackend backend;
+        OnboardingWizard wizard(backend);
+        wizard.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&wizard));
+        fillWelcome(wizard);
+        click(&wizard, QStringLiteral("nextButton"));
+        click(&wizard, QStringLiteral("sharedDatabaseRadio"));
+        QVERIFY(!find<QPushButton>(&wizard, QStringLiteral("nextButton"))->isEnabled());
+        type(&wizard, QStringLiteral("hostEdit"), QStringLiteral("db.example.com"));
+        type(&wizard, QStringLiteral("databaseEdit"), QStringLiteral("releasedeck"));
+        type(&wizard, QStringLiteral("userEdit"), QStringLiteral("ana"));
+        type(&wizard, QStringLiteral("passwordEdit"), QStringLiteral("fake-password"));
+        click(&wizard, QStringLiteral("nextButton"));
+        QCOMPARE(wizard.currentId(), int(WizardController::DatabasePage));
+        QVERIFY(find<QWidget>(&wizard, QStringLiteral("testConnectionBusy"))->isVisible());
+        QTRY_COMPARE(wizard.currentId(), int(WizardController::SourceControlPage));
+        QCOMPARE(backend.databaseTests.size(), 1);
+        QCOMPARE(backend.databaseTests.first().password, QStringLiteral("fake-password"));
+    }
+
+    void enterInTheTokenFieldVerifies()
+    {
+        FakeConnectionBackend backend;
+        OnboardingWizard wizard(backend);
+        wizard.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&wizard));
+        reachSourceControl(wizard);
+        type(&wizard, QStringLiteral("scmRepoUrlEdit"),
+             QStringLiteral("git@github.com:acme/app.git"));
+        type(&wizard, QStringLiteral("scmTokenEdit"), FakeToken);
+        QTest::keyClick(find<QLineEdit>(&wizard, QStringLiteral("scmTokenEdit")), Qt::Key_Return);
+        QTRY_VERIFY(find<QLabel>(&wizard, QStringLiteral("scmOutcomeLabel"))
+                        ->text()
+                        .startsWith(QStringLiteral("Valid")));
+        QCOMPARE(wizard.currentId(), int(WizardController::SourceControlPage));
+        QCOMPARE(backend.verifiedDrafts.size(), 1);
+    }
+
     void escapeCancels()
     {
         FakeConnectionBackend backend;

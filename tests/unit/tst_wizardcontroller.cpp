@@ -1,4 +1,5 @@
 #include "FakeConnectionBackend.h"
+#include "model/Connection.h"
 #include "wizard/ConnectionStep.h"
 #include "wizard/DatabaseStep.h"
 #include "wizard/WizardController.h"
@@ -435,6 +436,28 @@ private slots:
         wizard.finish();
         QTRY_VERIFY(wizard.finished());
         QVERIFY(wizard.errorText().isEmpty());
+    }
+
+    void editingKeepsWhatWasPickedUntilTheFieldsChange()
+    {
+        FakeConnectionBackend backend;
+        ConnectionStep scm(ConnectionCategory::Scm, backend);
+        Connection saved;
+        saved.category = ConnectionCategory::Scm;
+        saved.provider = QStringLiteral("gitlab");
+        saved.config = {{QStringLiteral("project"), QStringLiteral("group/app")},
+                        {QStringLiteral("defaultBranch"), QStringLiteral("develop")}};
+        scm.load(saved);
+        QCOMPARE(scm.provider(), QStringLiteral("gitlab"));
+        QCOMPARE(scm.field(QStringLiteral("project")), QStringLiteral("group/app"));
+        QVERIFY2(!scm.isComplete(), "the token must be entered again");
+        scm.setToken(FakeToken);
+        scm.verify();
+        QTRY_COMPARE(scm.state(), ConnectionStep::State::Valid);
+        QCOMPARE(scm.field(QStringLiteral("defaultBranch")), QStringLiteral("develop"));
+        QVERIFY(scm.isComplete());
+        scm.setField(QStringLiteral("project"), QStringLiteral("group/other"));
+        QVERIFY(scm.field(QStringLiteral("defaultBranch")).isEmpty());
     }
 
     void cancelForgetsSecretsAndNeverFinishes()

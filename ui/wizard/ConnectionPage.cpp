@@ -121,6 +121,11 @@ QLineEdit* ConnectionPage::makeField(const QString& key, const QString& accessib
         edit->setEchoMode(QLineEdit::Password);
         connect(edit, &QLineEdit::textEdited, this,
                 [this](const QString& text) { m_step.setToken(text); });
+        // Enter in the token field verifies; once verified it moves on like Next.
+        connect(edit, &QLineEdit::returnPressed, this, [this] {
+            if (m_step.state() != ConnectionStep::State::Valid)
+                m_step.verify();
+        });
     } else if (key == u"repoUrl") {
         edit->setClearButtonEnabled(true);
         connect(edit, &QLineEdit::textChanged, this,

@@ -23,6 +23,7 @@ void ConnectionStep::setProvider(const QString& provider)
     if (provider == m_provider)
         return;
     m_provider = provider;
+    m_savedChoices.clear();
     invalidate();
 }
 
@@ -36,6 +37,8 @@ void ConnectionStep::setField(const QString& key, const QString& value)
         m_fields.insert(key, value);
     m_touched.insert(key);
     m_skipped = false;
+    if (!ConnectionRules::isChoiceKey(key))
+        m_savedChoices.clear();
     if (key == u"channel")
         m_fields.insert(QStringLiteral("channelName"), [&] {
             for (const auto& choice : std::as_const(m_choices.items)) {
@@ -93,6 +96,7 @@ void ConnectionStep::setRepositoryUrl(const QString& text)
         m_touched.insert(key);
     }
     m_skipped = false;
+    m_savedChoices.clear();
     invalidate();
 }
 
@@ -146,6 +150,8 @@ void ConnectionStep::verify()
                          m_state = State::Unreachable;
                      } else if (outcome.status == VerificationStatus::Valid) {
                          m_state = State::Valid;
+                         for (auto it = m_savedChoices.cbegin(); it != m_savedChoices.cend(); ++it)
+                             m_fields.insert(it.key(), it.value());
                          const QString bot = outcome.details.value(u"botName").toString();
                          m_outcomeText = bot.isEmpty() ? tr("Verified.")
                                                        : tr("Verified. Posting as %1.").arg(bot);
@@ -247,6 +253,11 @@ void ConnectionStep::load(const Connection& connection)
 {
     m_provider = connection.provider;
     m_fields = ConnectionRules::fields(connection.provider, connection.config);
+    m_savedChoices.clear();
+    for (auto it = m_fields.cbegin(); it != m_fields.cend(); ++it) {
+        if (ConnectionRules::isChoiceKey(it.key()))
+            m_savedChoices.insert(it.key(), it.value());
+    }
     m_token.clear();
     m_skipped = false;
     invalidate();

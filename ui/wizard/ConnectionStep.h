@@ -87,6 +87,8 @@ private:
     ConnectionBackend& m_backend;
     QString m_provider;
     QHash<QString, QString> m_fields;
+    // What an edited connection had picked; restored once verified again with the same fields.
+    QHash<QString, QString> m_savedChoices;
     QString m_token;
     QString m_repositoryUrl;
     QString m_repositoryUrlError;

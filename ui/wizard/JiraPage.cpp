@@ -1,6 +1,7 @@
 #include "wizard/JiraPage.h"
 
 #include "widgets/FieldMessage.h"
+#include "widgets/StatusColors.h"
 #include "wizard/ConnectionRules.h"
 #include "wizard/ConnectionStep.h"
 
@@ -54,7 +55,9 @@ JiraPage::JiraPage(ConnectionStep& step, QWidget* parent)
     }
     auto* hint = new QLabel(tr("Leave a platform's key empty if you do not release it."), group);
     hint->setWordWrap(true);
-    hint->setEnabled(false);
+    QPalette muted = hint->palette();
+    muted.setColor(QPalette::WindowText, StatusColors::muted(palette()));
+    hint->setPalette(muted);
     grid->addWidget(hint, row, 0, 1, 3);
     form()->addRow(group);
 
