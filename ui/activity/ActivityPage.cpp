@@ -27,6 +27,8 @@ ActivityPage::ActivityPage(ConnectionBackend& backend, QWidget* parent)
     , m_poll(new QTimer(this))
 {
     setObjectName(QStringLiteral("activityPage"));
+    m_message->setObjectName(QStringLiteral("activityMessage"));
+    m_message->setWordWrap(true);
     m_filter->setSourceModel(m_model);
     m_filter->setFilterCaseSensitivity(Qt::CaseInsensitive);
     m_filter->setFilterKeyColumn(-1);

@@ -47,6 +47,7 @@ ConnectionEditDialog::ConnectionEditDialog(ConnectionBackend& backend, qint64 wo
     m_buttons->button(QDialogButtonBox::Save)->setObjectName(QStringLiteral("saveButton"));
     m_buttons->button(QDialogButtonBox::Cancel)->setObjectName(QStringLiteral("cancelButton"));
     m_error->setObjectName(QStringLiteral("saveErrorLabel"));
+    m_error->setWordWrap(true);
 
     auto* bottom = new QHBoxLayout;
     bottom->addWidget(m_busy);

@@ -45,6 +45,7 @@ ConnectionsPage::ConnectionsPage(ConnectionBackend& backend, QWidget* parent)
     m_disconnect->setObjectName(QStringLiteral("disconnectButton"));
     m_progress->setObjectName(QStringLiteral("verifyProgress"));
     m_message->setObjectName(QStringLiteral("connectionsMessage"));
+    m_message->setWordWrap(true);
     m_view->setObjectName(QStringLiteral("connectionsTable"));
     m_view->setAccessibleName(tr("Connections"));
 
@@ -107,7 +108,7 @@ ConnectionsPage::ConnectionsPage(ConnectionBackend& backend, QWidget* parent)
     layout->addLayout(bar);
     layout->addWidget(m_message);
     layout->addWidget(m_view, 1);
-    layout->addWidget(m_empty);
+    layout->addWidget(m_empty, 1);
 
     setTabOrder(m_verify, m_verifyAll);
     setTabOrder(m_verifyAll, m_edit);

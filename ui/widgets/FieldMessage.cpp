@@ -9,7 +9,8 @@ namespace ReleaseDeck {
 FieldMessage::FieldMessage(QWidget* parent)
     : QLabel(parent)
 {
-    setWordWrap(true);
+    // Wrapped labels get extra height in form rows; the few long messages opt in to wrap.
+    setWordWrap(false);
     setTextFormat(Qt::PlainText);
     setTextInteractionFlags(Qt::TextSelectableByMouse);
     setVisible(false);

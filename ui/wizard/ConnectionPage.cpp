@@ -152,6 +152,7 @@ void ConnectionPage::addVerifyRow()
     m_busy->setObjectName(objectNameFor(QStringLiteral("verify")) + QStringLiteral("Busy"));
     m_outcome = new FieldMessage(this);
     m_outcome->setObjectName(objectNameFor(QStringLiteral("outcome")) + QStringLiteral("Label"));
+    m_outcome->setWordWrap(true);
     m_outcome->setAccessibleName(tr("Verification outcome"));
     auto* row = new QHBoxLayout;
     row->addWidget(m_verify);

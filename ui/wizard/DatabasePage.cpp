@@ -81,6 +81,7 @@ DatabasePage::DatabasePage(DatabaseStep& step, const WorkspaceStep& workspace, Q
     m_test->setAutoDefault(false);
     m_busy->setObjectName(QStringLiteral("testConnectionBusy"));
     m_testMessage->setObjectName(QStringLiteral("testConnectionMessage"));
+    m_testMessage->setWordWrap(true);
     auto* testRow = new QHBoxLayout;
     testRow->addWidget(m_test);
     testRow->addWidget(m_busy);

@@ -49,6 +49,7 @@ SummaryPage::SummaryPage(WizardController& controller, QWidget* parent)
     }
     m_busy->setObjectName(QStringLiteral("finishBusy"));
     m_error->setObjectName(QStringLiteral("finishErrorLabel"));
+    m_error->setWordWrap(true);
     auto* status = new QHBoxLayout;
     status->addWidget(m_busy);
     status->addWidget(m_error, 1);
