@@ -363,6 +363,43 @@ private slots:
         QCOMPARE(backend.databaseTests.first().password, QStringLiteral("fake-password"));
     }
 
+    void joiningPicksAWorkspaceFromTheSharedServer()
+    {
+        FakeConnectionBackend backend;
+        backend.serverWorkspaces = {{7, QStringLiteral("Acme Mobile"), Role::Editor},
+                                    {8, QStringLiteral("Acme Web"), Role::Viewer}};
+        OnboardingWizard wizard(backend);
+        wizard.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&wizard));
+        click(&wizard, QStringLiteral("joinWorkspaceRadio"));
+        QVERIFY(!find<QLineEdit>(&wizard, QStringLiteral("workspaceNameEdit"))->isEnabled());
+        type(&wizard, QStringLiteral("displayNameEdit"), QStringLiteral("Bo Chen"));
+        type(&wizard, QStringLiteral("emailEdit"), QStringLiteral("bo@example.com"));
+        click(&wizard, QStringLiteral("nextButton"));
+
+        QVERIFY(!find<QWidget>(&wizard, QStringLiteral("localDatabaseRadio"))->isEnabled());
+        QVERIFY(find<QAbstractButton>(&wizard, QStringLiteral("sharedDatabaseRadio"))->isChecked());
+        type(&wizard, QStringLiteral("hostEdit"), QStringLiteral("db.example.com"));
+        type(&wizard, QStringLiteral("databaseEdit"), QStringLiteral("releasedeck"));
+        type(&wizard, QStringLiteral("userEdit"), QStringLiteral("bo"));
+        type(&wizard, QStringLiteral("passwordEdit"), QStringLiteral("fake-password"));
+        click(&wizard, QStringLiteral("testConnectionButton"));
+        auto* workspaces = find<QComboBox>(&wizard, QStringLiteral("existingWorkspaceCombo"));
+        QTRY_COMPARE(workspaces->count(), 2);
+        pick(workspaces, 1);
+        shoot(wizard, QStringLiteral("2-database-join"));
+        click(&wizard, QStringLiteral("nextButton"));
+        for (int i = 0; i < 4; ++i)
+            click(&wizard, QStringLiteral("setUpLaterButton"));
+        QCOMPARE(find<QLabel>(&wizard, QStringLiteral("summaryValue0"))->text(),
+                 QStringLiteral("Join “Acme Web”"));
+        click(&wizard, QStringLiteral("finishButton"));
+        QTRY_COMPARE(wizard.result(), int(QDialog::Accepted));
+        QCOMPARE(backend.finishCalls.first().joinWorkspaceId, qint64(8));
+        QVERIFY(backend.finishCalls.first().workspaceName.isEmpty());
+        QVERIFY(backend.finishCalls.first().database.shared);
+    }
+
     void enterInTheTokenFieldVerifies()
     {
         FakeConnectionBackend backend;

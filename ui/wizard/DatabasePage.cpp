@@ -62,6 +62,7 @@ DatabasePage::DatabasePage(DatabaseStep& step, const WorkspaceStep& workspace, Q
     m_port->setRange(0, 65535);
     m_port->setValue(step.draft().port);
     m_port->setMinimumWidth(m_port->fontMetrics().horizontalAdvance(QStringLiteral("000000")) * 2);
+    m_port->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
     m_portMessage->setObjectName(QStringLiteral("portMessage"));
     m_form->addRow(tr("Po&rt:"), m_port);
     m_form->addRow(QString(), m_portMessage);
