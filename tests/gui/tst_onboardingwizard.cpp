@@ -418,6 +418,32 @@ private slots:
         QCOMPARE(backend.verifiedDrafts.size(), 1);
     }
 
+    void tabFollowsTheFormTopToBottom()
+    {
+        FakeConnectionBackend backend;
+        OnboardingWizard wizard(backend);
+        wizard.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&wizard));
+        QApplication::setActiveWindow(&wizard);
+        const auto tabFrom = [&](const QString& from) {
+            find<QWidget>(&wizard, from)->setFocus();
+            QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+            return QApplication::focusWidget()->objectName();
+        };
+        QCOMPARE(tabFrom(QStringLiteral("displayNameEdit")), QStringLiteral("emailEdit"));
+        QCOMPARE(tabFrom(QStringLiteral("emailEdit")), QStringLiteral("createWorkspaceRadio"));
+        fillWelcome(wizard);
+        click(&wizard, QStringLiteral("nextButton"));
+        click(&wizard, QStringLiteral("sharedDatabaseRadio"));
+        QCOMPARE(tabFrom(QStringLiteral("sharedDatabaseRadio")), QStringLiteral("hostEdit"));
+        QCOMPARE(tabFrom(QStringLiteral("hostEdit")), QStringLiteral("portSpin"));
+        QCOMPARE(tabFrom(QStringLiteral("userEdit")), QStringLiteral("passwordEdit"));
+        click(&wizard, QStringLiteral("localDatabaseRadio"));
+        click(&wizard, QStringLiteral("nextButton"));
+        QCOMPARE(tabFrom(QStringLiteral("scmProviderCombo")), QStringLiteral("scmRepoUrlEdit"));
+        QCOMPARE(tabFrom(QStringLiteral("scmRepoUrlEdit")), QStringLiteral("scmOwnerEdit"));
+    }
+
     void escapeCancels()
     {
         FakeConnectionBackend backend;

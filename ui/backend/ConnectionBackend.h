@@ -21,6 +21,7 @@ namespace ReleaseDeck {
 // is known; the UI takes the result back on its own thread with whenFinished().
 // The app implements it over the stores, the keychain and the provider clients; tests
 // use a fake. Failures are values: a Result's Error says what went wrong in one sentence.
+// Every future must end with exactly one result; a cancelled future leaves the UI waiting.
 class ConnectionBackend
 {
 public:

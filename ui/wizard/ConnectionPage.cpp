@@ -162,6 +162,11 @@ void ConnectionPage::addVerifyRow()
     connect(m_verify, &QPushButton::clicked, this, [this] { m_step.verify(); });
 }
 
+QWidget* ConnectionPage::verifyButton() const
+{
+    return m_verify;
+}
+
 void ConnectionPage::setFieldShown(const QString& key, bool shown)
 {
     for (const BoundField& field : std::as_const(m_fields)) {

@@ -39,6 +39,7 @@ protected:
     QLineEdit* makeField(const QString& key, const QString& accessibleName,
                          const QString& placeholder, FieldMessage** message);
     void addVerifyRow();
+    QWidget* verifyButton() const;
     // Shows or hides a field's row together with its inline message.
     void setFieldShown(const QString& key, bool shown);
     QString objectNameFor(const QString& part) const;

@@ -100,6 +100,16 @@ DatabasePage::DatabasePage(DatabaseStep& step, const WorkspaceStep& workspace, Q
     layout->addLayout(m_form);
     layout->addStretch(1);
 
+    QWidget* previous = m_local;
+    for (QWidget* next : {static_cast<QWidget*>(m_shared), static_cast<QWidget*>(m_host),
+                          static_cast<QWidget*>(m_port), static_cast<QWidget*>(m_database),
+                          static_cast<QWidget*>(m_user), static_cast<QWidget*>(m_password),
+                          static_cast<QWidget*>(m_tls), static_cast<QWidget*>(m_test),
+                          static_cast<QWidget*>(m_workspaces)}) {
+        setTabOrder(previous, next);
+        previous = next;
+    }
+
     connect(m_shared, &QRadioButton::toggled, this,
             [this](bool shared) { m_step.setShared(shared); });
     connect(m_host, &QLineEdit::textEdited, this, [this](const QString& t) { m_step.setHost(t); });

@@ -29,6 +29,7 @@ ScmPage::ScmPage(ConnectionStep& step, QWidget* parent)
     m_branch->setObjectName(QStringLiteral("scmBranchCombo"));
     m_branch->setAccessibleName(tr("Default branch"));
     form()->addRow(tr("De&fault branch:"), m_branch);
+    setTabOrder(verifyButton(), m_branch);
     connect(m_branch, &QComboBox::activated, this, [this](int index) {
         this->step().setField(QStringLiteral("defaultBranch"),
                               m_branch->itemData(index).toString());

@@ -44,6 +44,10 @@ SlackPage::SlackPage(ConnectionStep& step, QWidget* parent)
     channelLabel->setBuddy(m_channels);
     form()->addRow(channelLabel, column);
 
+    setTabOrder(verifyButton(), m_search);
+    setTabOrder(m_search, m_channels);
+    setTabOrder(m_channels, m_more);
+
     m_searchDelay->setSingleShot(true);
     m_searchDelay->setInterval(300);
     connect(m_search, &QLineEdit::textEdited, m_searchDelay, qOverload<>(&QTimer::start));

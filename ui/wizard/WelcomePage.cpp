@@ -63,6 +63,11 @@ WelcomePage::WelcomePage(WorkspaceStep& step, QWidget* parent)
     layout->addLayout(form);
     layout->addStretch(1);
 
+    setTabOrder(m_name, m_email);
+    setTabOrder(m_email, m_create);
+    setTabOrder(m_create, m_join);
+    setTabOrder(m_join, m_workspace);
+
     connect(m_join, &QRadioButton::toggled, this, [this](bool join) { m_step.setJoining(join); });
     connect(m_workspace, &QLineEdit::textEdited, this,
             [this](const QString& text) { m_step.setWorkspaceName(text); });
