@@ -1,5 +1,7 @@
-#include "MainWindow.h"
+#include "AppWindowFlow.h"
 #include "Version.h"
+#include "backend/AppBackend.h"
+#include "backend/FutureReply.h"
 #include "logging/LogFile.h"
 #include "logging/Logging.h"
 
@@ -35,9 +37,19 @@ int main(int argc, char* argv[])
     parser.process(app);
 
     const QString logPath = ReleaseDeck::LogFile::install(QStringLiteral("releasedeck.log"));
-    qCInfo(lcApp) << "Release Deck" << ReleaseDeck::version() << "starting; log at" << logPath;
+    qCInfo(lcApp).noquote() << "Release Deck" << ReleaseDeck::version() << "starting; log at"
+                            << logPath;
 
-    ReleaseDeck::MainWindow window;
-    window.show();
+    ReleaseDeck::AppBackend backend;
+    ReleaseDeck::AppWindowFlow flow(backend);
+    QObject::connect(&flow, &ReleaseDeck::AppWindowFlow::setupAbandoned, &app,
+                     &QCoreApplication::quit, Qt::QueuedConnection);
+    if (backend.needsOnboarding()) {
+        // Nothing is opened or created before the wizard finishes: Cancel leaves no trace.
+        flow.start();
+    } else {
+        ReleaseDeck::whenFinished(backend.start(), &flow,
+                                  [&flow](const ReleaseDeck::BackendStatus&) { flow.start(); });
+    }
     return app.exec();
 }

@@ -1,28 +1,79 @@
 #include "MainWindow.h"
 
 #include "Version.h"
+#include "activity/ActivityPage.h"
+#include "backend/ConnectionBackend.h"
+#include "backend/FutureReply.h"
+#include "connections/ConnectionsPage.h"
+#include "widgets/StatusColors.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QComboBox>
+#include <QHBoxLayout>
 #include <QLabel>
+#include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QSettings>
+#include <QSplitter>
+#include <QStackedWidget>
 #include <QStatusBar>
+#include <QTimer>
+#include <QToolBar>
 
 namespace ReleaseDeck {
 
-MainWindow::MainWindow(QWidget* parent)
+MainWindow::MainWindow(ConnectionBackend* backend, QWidget* parent)
     : QMainWindow(parent)
+    , m_backend(backend)
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(QStringLiteral("Release Deck"));
+    buildMenus();
+    if (m_backend) {
+        buildPages();
+        buildStatusBar();
+        loadWorkspaces();
+    } else {
+        auto* placeholder = new QLabel(tr("Release Deck"), this);
+        placeholder->setAlignment(Qt::AlignCenter);
+        setCentralWidget(placeholder);
+        statusBar()->showMessage(tr("Ready"));
+    }
+    restoreWindowState();
+}
 
+void MainWindow::buildMenus()
+{
     QMenu* fileMenu = menuBar()->addMenu(tr("&File"));
+    QAction* setup = fileMenu->addAction(tr("&Set up again…"), this, &MainWindow::setupRequested);
+    setup->setObjectName(QStringLiteral("setupAction"));
+    setup->setEnabled(m_backend != nullptr);
+    fileMenu->addSeparator();
     QAction* quit = fileMenu->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
     quit->setObjectName(QStringLiteral("quitAction"));
+
+    QMenu* viewMenu = menuBar()->addMenu(tr("&View"));
+    QAction* connections = viewMenu->addAction(tr("&Connections"), this, [this] { showPage(0); });
+    connections->setObjectName(QStringLiteral("showConnectionsAction"));
+    connections->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
+    QAction* activity = viewMenu->addAction(tr("&Activity"), this, [this] { showPage(1); });
+    activity->setObjectName(QStringLiteral("showActivityAction"));
+    activity->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
+    QAction* refresh = viewMenu->addAction(tr("&Refresh"), this, [this] {
+        if (m_connections)
+            m_connections->reload();
+        if (m_activity)
+            m_activity->refresh();
+        refreshStatus();
+    });
+    refresh->setShortcut(QKeySequence::Refresh);
+    for (QAction* action : {connections, activity, refresh})
+        action->setEnabled(m_backend != nullptr);
 
     QMenu* helpMenu = menuBar()->addMenu(tr("&Help"));
     helpMenu->addAction(tr("&About Release Deck"), this, [this] {
@@ -31,13 +82,148 @@ MainWindow::MainWindow(QWidget* parent)
                               "web apps.")
                                .arg(version()));
     });
+}
 
-    auto* placeholder = new QLabel(tr("Release Deck"), this);
-    placeholder->setAlignment(Qt::AlignCenter);
-    setCentralWidget(placeholder);
-    statusBar()->showMessage(tr("Ready"));
+void MainWindow::buildPages()
+{
+    auto* bar = addToolBar(tr("Workspace"));
+    bar->setObjectName(QStringLiteral("workspaceToolBar"));
+    bar->setMovable(false);
+    auto* label = new QLabel(tr("&Workspace:"), bar);
+    label->setContentsMargins(8, 0, 6, 0);
+    m_workspaceBox = new QComboBox(bar);
+    m_workspaceBox->setObjectName(QStringLiteral("workspaceCombo"));
+    m_workspaceBox->setAccessibleName(tr("Workspace"));
+    m_workspaceBox->setMinimumContentsLength(24);
+    m_workspaceBox->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    label->setBuddy(m_workspaceBox);
+    bar->addWidget(label);
+    bar->addWidget(m_workspaceBox);
+    connect(m_workspaceBox, &QComboBox::activated, this, &MainWindow::switchWorkspace);
 
-    restoreWindowState();
+    m_navigation = new QListWidget(this);
+    m_navigation->setObjectName(QStringLiteral("navigationList"));
+    m_navigation->setAccessibleName(tr("Pages"));
+    m_navigation->addItem(tr("Connections"));
+    m_navigation->addItem(tr("Activity"));
+    m_navigation->setSpacing(3);
+
+    m_pages = new QStackedWidget(this);
+    m_connections = new ConnectionsPage(*m_backend, m_pages);
+    m_activity = new ActivityPage(*m_backend, m_pages);
+    m_pages->addWidget(m_connections);
+    m_pages->addWidget(m_activity);
+    connect(m_navigation, &QListWidget::currentRowChanged, m_pages,
+            &QStackedWidget::setCurrentIndex);
+
+    auto* splitter = new QSplitter(this);
+    splitter->setObjectName(QStringLiteral("mainSplitter"));
+    splitter->addWidget(m_navigation);
+    splitter->addWidget(m_pages);
+    splitter->setStretchFactor(1, 1);
+    splitter->setChildrenCollapsible(false);
+    splitter->setSizes(
+        {fontMetrics().averageCharWidth() * 22, fontMetrics().averageCharWidth() * 200});
+    setCentralWidget(splitter);
+    m_navigation->setCurrentRow(0);
+    setTabOrder(m_workspaceBox, m_navigation);
+    setTabOrder(m_navigation, m_pages);
+}
+
+void MainWindow::buildStatusBar()
+{
+    m_database = new QLabel(this);
+    m_database->setObjectName(QStringLiteral("databaseStatusLabel"));
+    m_reconnect = new QPushButton(tr("Re&connect"), this);
+    m_reconnect->setObjectName(QStringLiteral("reconnectButton"));
+    m_reconnect->setFlat(true);
+    m_keychain = new QLabel(this);
+    m_keychain->setObjectName(QStringLiteral("keychainStatusLabel"));
+    statusBar()->addWidget(m_database);
+    statusBar()->addWidget(m_reconnect);
+    statusBar()->addPermanentWidget(m_keychain);
+    connect(m_reconnect, &QPushButton::clicked, this, &MainWindow::reconnect);
+    auto* poll = new QTimer(this);
+    connect(poll, &QTimer::timeout, this, &MainWindow::refreshStatus);
+    poll->start(15 * 1000);
+    refreshStatus();
+}
+
+void MainWindow::showPage(int index)
+{
+    if (m_navigation)
+        m_navigation->setCurrentRow(index);
+}
+
+void MainWindow::refreshStatus()
+{
+    if (!m_backend)
+        return;
+    const BackendStatus status = m_backend->status();
+    const QString where = status.sharedDatabase
+                              ? tr("Database: %1 (shared)").arg(status.databaseHost)
+                              : tr("Database: on this computer");
+    QPalette palette = m_database->palette();
+    if (status.databaseReachable) {
+        m_database->setText(where);
+        palette.setColor(QPalette::WindowText, this->palette().color(QPalette::WindowText));
+    } else {
+        m_database->setText(tr("%1 — not reachable: %2").arg(where, status.databaseError));
+        palette.setColor(QPalette::WindowText, StatusColors::error(this->palette()));
+    }
+    m_database->setPalette(palette);
+    m_reconnect->setVisible(!status.databaseReachable);
+    m_keychain->setText(status.keychainAvailable
+                            ? tr("Keychain: available")
+                            : tr("Keychain: not available — tokens cannot be saved"));
+}
+
+void MainWindow::loadWorkspaces()
+{
+    whenFinished(m_backend->workspaces(), this,
+                 [this](const Result<QList<WorkspaceSummary>>& workspaces) {
+                     if (!workspaces) {
+                         statusBar()->showMessage(workspaces.error().message);
+                         return;
+                     }
+                     m_workspaces = workspaces.value();
+                     const qint64 remembered =
+                         QSettings().value(QStringLiteral("workspace/current")).toLongLong();
+                     m_workspaceBox->clear();
+                     int current = 0;
+                     for (int i = 0; i < m_workspaces.size(); ++i) {
+                         m_workspaceBox->addItem(m_workspaces.at(i).name, m_workspaces.at(i).id);
+                         if (m_workspaces.at(i).id == remembered)
+                             current = i;
+                     }
+                     if (!m_workspaces.isEmpty()) {
+                         m_workspaceBox->setCurrentIndex(current);
+                         switchWorkspace(current);
+                     }
+                 });
+}
+
+void MainWindow::switchWorkspace(int index)
+{
+    if (index < 0 || index >= m_workspaces.size())
+        return;
+    const WorkspaceSummary& workspace = m_workspaces.at(index);
+    QSettings().setValue(QStringLiteral("workspace/current"), workspace.id);
+    m_connections->setWorkspace(workspace.id, workspace.role);
+    m_activity->setWorkspace(workspace.id);
+    setWindowTitle(tr("%1 — Release Deck").arg(workspace.name));
+}
+
+void MainWindow::reconnect()
+{
+    m_reconnect->setEnabled(false);
+    m_database->setText(tr("Database: reconnecting…"));
+    whenFinished(m_backend->reconnect(), this, [this](const BackendStatus&) {
+        m_reconnect->setEnabled(true);
+        refreshStatus();
+        if (m_backend->status().databaseReachable)
+            loadWorkspaces();
+    });
 }
 
 void MainWindow::restoreWindowState()

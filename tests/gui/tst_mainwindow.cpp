@@ -1,14 +1,55 @@
+#include "AppWindowFlow.h"
+#include "FakeConnectionBackend.h"
 #include "MainWindow.h"
+#include "Screenshots.h"
+#include "activity/ActivityModel.h"
+#include "activity/ActivityPage.h"
+#include "connections/ConnectionTableModel.h"
+#include "connections/ConnectionsPage.h"
+#include "wizard/OnboardingWizard.h"
 
+#include <QApplication>
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
 #include <QMenuBar>
+#include <QPushButton>
 #include <QSettings>
+#include <QSignalSpy>
+#include <QSortFilterProxyModel>
+#include <QStackedWidget>
 #include <QTest>
 
 using namespace ReleaseDeck;
+using ReleaseDeck::Test::FakeConnectionBackend;
 
 class TestMainWindow : public QObject
 {
     Q_OBJECT
+
+private:
+    static void fill(FakeConnectionBackend& backend)
+    {
+        backend.workspaceList = {{1, QStringLiteral("Acme Mobile"), Role::Owner},
+                                 {2, QStringLiteral("Acme Web"), Role::Viewer}};
+        ConnectionRow scm;
+        scm.connection.id = 1;
+        scm.connection.workspaceId = 1;
+        scm.connection.provider = QStringLiteral("github");
+        scm.connection.displayName = QStringLiteral("acme/app");
+        scm.connection.status = VerificationStatus::Valid;
+        scm.connection.lastVerifiedAt = QDateTime::currentDateTimeUtc().addSecs(-120);
+        scm.tokenOnThisMachine = true;
+        backend.rows = {scm};
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        backend.eventList = {
+            {1, now.addSecs(-3600), QStringLiteral("Ana Lima"), QStringLiteral("connection.added"),
+             QStringLiteral("Connected GitHub acme/app")},
+            {2, now.addSecs(-1800), QStringLiteral("orchestrator@build-01"),
+             QStringLiteral("release.kickoff"), QStringLiteral("Kicked off 1.4.0")},
+            {3, now.addSecs(-60), QStringLiteral("Bo Chen"), QStringLiteral("connection.verified"),
+             QStringLiteral("Verified Slack #releases")}};
+    }
 
 private slots:
     void initTestCase()
@@ -39,6 +80,137 @@ private slots:
         }
         MainWindow again;
         QCOMPARE(again.size(), QSize(900, 640));
+        QSettings().remove(QStringLiteral("window"));
+    }
+
+    void switchingWorkspaceAppliesItsRole()
+    {
+        FakeConnectionBackend backend;
+        fill(backend);
+        MainWindow window(&backend);
+        window.show();
+        auto* workspaces = window.findChild<QComboBox*>(QStringLiteral("workspaceCombo"));
+        QTRY_COMPARE(workspaces->count(), 2);
+        QTRY_COMPARE(window.connectionsPage()->model()->rowCount(), 1);
+        auto* edit = window.findChild<QPushButton*>(QStringLiteral("editButton"));
+        QVERIFY(edit->isVisible());
+        QCOMPARE(window.windowTitle(), QStringLiteral("Acme Mobile — Release Deck"));
+
+        workspaces->setFocus();
+        QTest::keyClick(workspaces, Qt::Key_Down);
+        QCOMPARE(workspaces->currentText(), QStringLiteral("Acme Web"));
+        QVERIFY(!edit->isVisible());
+        QCOMPARE(QSettings().value(QStringLiteral("workspace/current")).toLongLong(), 2);
+        QSettings().remove(QStringLiteral("workspace"));
+    }
+
+    void activityIsNewestFirstAndFilterable()
+    {
+        FakeConnectionBackend backend;
+        fill(backend);
+        MainWindow window(&backend);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier);
+        auto* pages = window.findChild<QStackedWidget*>();
+        QCOMPARE(pages->currentWidget(), window.activityPage());
+        ActivityModel* model = window.activityPage()->model();
+        QTRY_COMPARE(model->rowCount(), 3);
+        QCOMPARE(model->index(0, ActivityModel::ActorColumn).data().toString(),
+                 QStringLiteral("Bo Chen"));
+        QCOMPARE(model->index(2, ActivityModel::ActorColumn).data().toString(),
+                 QStringLiteral("Ana Lima"));
+
+        backend.eventList.append({4, QDateTime::currentDateTimeUtc(), QStringLiteral("Ana Lima"),
+                                  QStringLiteral("release.approved"),
+                                  QStringLiteral("Approved 1.4.0")});
+        window.activityPage()->refresh();
+        QTRY_COMPARE(model->rowCount(), 4);
+        QCOMPARE(model->index(0, ActivityModel::MessageColumn).data().toString(),
+                 QStringLiteral("Approved 1.4.0"));
+        QVERIFY(!Test::saveScreenshot(&window, QStringLiteral("main-activity")).isEmpty());
+
+        QTest::keyClicks(window.findChild<QLineEdit*>(QStringLiteral("activityFilterEdit")),
+                         QStringLiteral("orchestrator"));
+        QCOMPARE(window.activityPage()->filtered()->rowCount(), 1);
+    }
+
+    void statusBarSaysWhereTheDatabaseIsAndReconnects()
+    {
+        FakeConnectionBackend backend;
+        fill(backend);
+        backend.currentStatus = {true, QStringLiteral("db.example.com"), false,
+                                 QStringLiteral("the server did not answer within 5 seconds"),
+                                 false};
+        MainWindow window(&backend);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto* database = window.findChild<QLabel*>(QStringLiteral("databaseStatusLabel"));
+        QCOMPARE(database->text(),
+                 QStringLiteral("Database: db.example.com (shared) — not reachable: "
+                                "the server did not answer within 5 seconds"));
+        QCOMPARE(window.findChild<QLabel*>(QStringLiteral("keychainStatusLabel"))->text(),
+                 QStringLiteral("Keychain: not available — tokens cannot be saved"));
+        auto* reconnect = window.findChild<QPushButton*>(QStringLiteral("reconnectButton"));
+        QVERIFY(reconnect->isVisible());
+        QVERIFY(!Test::saveScreenshot(&window, QStringLiteral("main-unreachable")).isEmpty());
+        QTest::mouseClick(reconnect, Qt::LeftButton);
+        QTRY_COMPARE(database->text(), QStringLiteral("Database: db.example.com (shared)"));
+        QCOMPARE(backend.reconnectCalls, 1);
+        QVERIFY(!reconnect->isVisible());
+    }
+
+    void screenshots_data()
+    {
+        QTest::addColumn<bool>("dark");
+        QTest::newRow("light") << false;
+        QTest::newRow("dark") << true;
+    }
+
+    void screenshots()
+    {
+        QFETCH(bool, dark);
+        if (dark)
+            Test::useDarkPalette();
+        FakeConnectionBackend backend;
+        fill(backend);
+        MainWindow window(&backend);
+        window.resize(1280, 800);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QTRY_COMPARE(window.connectionsPage()->model()->rowCount(), 1);
+        QVERIFY(!Test::saveScreenshot(&window,
+                                      dark ? QStringLiteral("main-dark") : QStringLiteral("main"))
+                     .isEmpty());
+        if (dark)
+            QApplication::setPalette(QPalette());
+    }
+
+    void firstLaunchOpensTheWizardAndCancelQuits()
+    {
+        FakeConnectionBackend backend;
+        AppWindowFlow flow(backend);
+        QSignalSpy abandoned(&flow, &AppWindowFlow::setupAbandoned);
+        flow.start();
+        QVERIFY(flow.wizard());
+        QVERIFY(flow.wizard()->isVisible());
+        QVERIFY(!flow.mainWindow());
+        flow.wizard()->reject();
+        QCOMPARE(abandoned.size(), 1);
+        QVERIFY(backend.finishCalls.isEmpty());
+    }
+
+    void laterLaunchesOpenTheMainWindow()
+    {
+        FakeConnectionBackend backend;
+        backend.onboarding = false;
+        AppWindowFlow flow(backend);
+        flow.start();
+        QVERIFY(!flow.wizard());
+        QVERIFY(flow.mainWindow());
+        QVERIFY(flow.mainWindow()->isVisible());
+        emit flow.mainWindow()->setupRequested();
+        QVERIFY(flow.wizard());
     }
 };
 

@@ -1,0 +1,78 @@
+#pragma once
+
+#include "backend/ConnectionBackend.h"
+
+#include <QHash>
+#include <QObject>
+#include <QPromise>
+
+#include <functional>
+#include <memory>
+
+namespace ReleaseDeck::Test {
+
+// The user interface's backend for tests: answers a moment later (never at once, like a
+// real network), records every call, and is told what to answer. Tokens containing
+// "invalid", "expired" or "unreachable" get that verification outcome.
+class FakeConnectionBackend : public QObject, public ConnectionBackend
+{
+    Q_OBJECT
+
+public:
+    explicit FakeConnectionBackend(QObject* parent = nullptr);
+
+    QFuture<VerificationOutcome> verifyDraft(const ConnectionDraft& draft) override;
+    QFuture<Result<ChoicePage>> listBranches(const ConnectionDraft& draft) override;
+    QFuture<Result<ChoicePage>> listChannels(const ConnectionDraft& draft, const QString& search,
+                                             const QString& cursor) override;
+    QFuture<Result<ChoicePage>> listWorkflows(const ConnectionDraft& draft) override;
+    QFuture<Result<QList<WorkspaceSummary>>> testDatabase(const DatabaseDraft& draft) override;
+    QFuture<Status> finish(const WizardResult& result) override;
+    bool needsOnboarding() const override { return onboarding; }
+
+    QFuture<Result<QList<ConnectionRow>>> listConnections(qint64 workspaceId) override;
+    QFuture<Result<ConnectionRow>> verify(qint64 connectionId) override;
+    QFuture<Result<ConnectionRow>> saveConnection(qint64 workspaceId,
+                                                  const ConnectionDraft& draft) override;
+    QFuture<Status> disconnect(qint64 connectionId) override;
+
+    QFuture<Result<QList<WorkspaceSummary>>> workspaces() override;
+    QFuture<Result<QList<ActivityEvent>>> events(qint64 workspaceId, qint64 afterEventId) override;
+    BackendStatus status() const override { return currentStatus; }
+    QFuture<BackendStatus> reconnect() override;
+
+    // Answers verify(id) only when releaseVerification(id) is called.
+    void holdVerifications(bool hold) { m_hold = hold; }
+    void releaseVerification(qint64 connectionId, VerificationStatus status,
+                             const QString& error = {});
+    int heldVerifications() const { return int(m_held.size()); }
+
+    // What the fake holds and answers.
+    bool onboarding = true;
+    int delayMs = 20;
+    QList<WorkspaceSummary> workspaceList;
+    QList<ConnectionRow> rows;
+    QList<ActivityEvent> eventList;
+    BackendStatus currentStatus;
+    std::optional<Error> finishError;
+    QList<WorkspaceSummary> serverWorkspaces;
+    int channelCount = 120;
+
+    // What it was asked.
+    QList<ConnectionDraft> verifiedDrafts;
+    QList<WizardResult> finishCalls;
+    QList<DatabaseDraft> databaseTests;
+    QList<qint64> verifyCalls;
+    QList<qint64> disconnectCalls;
+    QList<ConnectionDraft> savedDrafts;
+    int reconnectCalls = 0;
+
+private:
+    template<typename T>
+    QFuture<T> later(std::function<T()> answer);
+
+    bool m_hold = false;
+    QHash<qint64, std::shared_ptr<QPromise<Result<ConnectionRow>>>> m_held;
+};
+
+} // namespace ReleaseDeck::Test

@@ -1,0 +1,39 @@
+#pragma once
+
+#include <QObject>
+#include <QPointer>
+
+namespace ReleaseDeck {
+
+class ConnectionBackend;
+class MainWindow;
+class OnboardingWizard;
+
+// Which window the app shows: the onboarding wizard on first launch (no database or no
+// workspace yet), the main window afterwards; "Set up again…" reopens the wizard.
+class AppWindowFlow : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit AppWindowFlow(ConnectionBackend& backend, QObject* parent = nullptr);
+    ~AppWindowFlow() override;
+
+    void start();
+    MainWindow* mainWindow() const;
+    OnboardingWizard* wizard() const;
+
+signals:
+    // The first-launch wizard was cancelled: there is nothing to show, the app should quit.
+    void setupAbandoned();
+
+private:
+    void openWizard(bool firstLaunch);
+    void showMainWindow();
+
+    ConnectionBackend& m_backend;
+    QPointer<MainWindow> m_main;
+    QPointer<OnboardingWizard> m_wizard;
+};
+
+} // namespace ReleaseDeck

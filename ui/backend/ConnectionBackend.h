@@ -1,0 +1,67 @@
+#pragma once
+
+#include "Result.h"
+#include "backend/ActivityEvent.h"
+#include "backend/BackendStatus.h"
+#include "backend/ChoicePage.h"
+#include "backend/DatabaseDraft.h"
+#include "backend/WizardResult.h"
+#include "backend/WorkspaceSummary.h"
+#include "model/ConnectionDraft.h"
+#include "providers/VerificationOutcome.h"
+#include "services/ConnectionRow.h"
+
+#include <QFuture>
+#include <QList>
+
+namespace ReleaseDeck {
+
+// Everything the user interface asks of the rest of the app. The GUI thread never waits:
+// each call returns at once with a future that finishes (on any thread) when the answer
+// is known; the UI takes the result back on its own thread with whenFinished().
+// The app implements it over the stores, the keychain and the provider clients; tests
+// use a fake. Failures are values: a Result's Error says what went wrong in one sentence.
+// Every future must end with exactly one result; a cancelled future leaves the UI waiting.
+class ConnectionBackend
+{
+public:
+    virtual ~ConnectionBackend() = default;
+
+    // Onboarding: nothing here writes anything, except finish().
+    virtual QFuture<VerificationOutcome> verifyDraft(const ConnectionDraft& draft) = 0;
+    virtual QFuture<Result<ChoicePage>> listBranches(const ConnectionDraft& draft) = 0;
+    // Paginated: pass the previous page's nextCursor to continue; search narrows by name.
+    virtual QFuture<Result<ChoicePage>>
+    listChannels(const ConnectionDraft& draft, const QString& search, const QString& cursor) = 0;
+    virtual QFuture<Result<ChoicePage>> listWorkflows(const ConnectionDraft& draft) = 0;
+    // Connects to a shared server; on success, the workspaces it already holds.
+    virtual QFuture<Result<QList<WorkspaceSummary>>> testDatabase(const DatabaseDraft& draft) = 0;
+    // Saves workspace, account, membership, database choice, connection rows and keychain
+    // entries together. If any part fails (e.g. no keychain) nothing is saved.
+    virtual QFuture<Status> finish(const WizardResult& result) = 0;
+    // Whether the onboarding wizard must run: no database configured or no workspace.
+    virtual bool needsOnboarding() const = 0;
+
+    // Connections page.
+    virtual QFuture<Result<QList<ConnectionRow>>> listConnections(qint64 workspaceId) = 0;
+    // Verifies a stored connection and saves the outcome; the answer is the updated row.
+    // Verify all calls this once per connection; the backend runs them concurrently.
+    virtual QFuture<Result<ConnectionRow>> verify(qint64 connectionId) = 0;
+    // Replaces the workspace's connection of the draft's category (Add and Edit); the
+    // token goes to the keychain. The answer is the saved row.
+    virtual QFuture<Result<ConnectionRow>> saveConnection(qint64 workspaceId,
+                                                          const ConnectionDraft& draft) = 0;
+    // Deactivates the connection and deletes its keychain entry.
+    virtual QFuture<Status> disconnect(qint64 connectionId) = 0;
+
+    // Main window.
+    virtual QFuture<Result<QList<WorkspaceSummary>>> workspaces() = 0;
+    // Events newer than afterEventId (0: the latest ones), newest first.
+    virtual QFuture<Result<QList<ActivityEvent>>> events(qint64 workspaceId,
+                                                         qint64 afterEventId) = 0;
+    // The last known status, cheap to call; reconnect() tries the database again.
+    virtual BackendStatus status() const = 0;
+    virtual QFuture<BackendStatus> reconnect() = 0;
+};
+
+} // namespace ReleaseDeck

@@ -1,0 +1,31 @@
+#pragma once
+
+#include <QWizard>
+
+namespace ReleaseDeck {
+
+class ConnectionBackend;
+class WizardController;
+
+// The first-launch wizard: workspace, database, source control, Slack, Jira, CI, summary.
+// It only renders its WizardController; nothing is saved before Finish, and Cancel
+// leaves nothing behind.
+class OnboardingWizard : public QWizard
+{
+    Q_OBJECT
+
+public:
+    explicit OnboardingWizard(ConnectionBackend& backend, QWidget* parent = nullptr);
+
+    WizardController& controller() const { return *m_controller; }
+
+public slots:
+    void reject() override;
+
+private:
+    void followPage(int id);
+
+    WizardController* m_controller;
+};
+
+} // namespace ReleaseDeck

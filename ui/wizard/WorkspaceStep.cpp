@@ -1,0 +1,70 @@
+#include "wizard/WorkspaceStep.h"
+
+#include "wizard/FieldRules.h"
+
+namespace ReleaseDeck {
+
+void WorkspaceStep::setJoining(bool joining)
+{
+    if (joining == m_joining)
+        return;
+    m_joining = joining;
+    emit changed();
+}
+
+void WorkspaceStep::setWorkspaceName(const QString& name)
+{
+    m_workspaceName = name;
+    touch(QStringLiteral("workspaceName"));
+}
+
+void WorkspaceStep::setDisplayName(const QString& name)
+{
+    m_displayName = name;
+    touch(QStringLiteral("displayName"));
+}
+
+void WorkspaceStep::setEmail(const QString& email)
+{
+    m_email = email;
+    touch(QStringLiteral("email"));
+}
+
+QString WorkspaceStep::fieldError(const QString& key) const
+{
+    if (!m_showAll && !m_touched.contains(key))
+        return {};
+    return error(key);
+}
+
+bool WorkspaceStep::isComplete() const
+{
+    return error(QStringLiteral("workspaceName")).isEmpty() &&
+           error(QStringLiteral("displayName")).isEmpty() &&
+           error(QStringLiteral("email")).isEmpty();
+}
+
+void WorkspaceStep::showAllErrors()
+{
+    m_showAll = true;
+    emit changed();
+}
+
+QString WorkspaceStep::error(const QString& key) const
+{
+    if (key == u"workspaceName")
+        return m_joining ? QString() : FieldRules::text(m_workspaceName, tr("a workspace name"));
+    if (key == u"displayName")
+        return FieldRules::text(m_displayName, tr("your name"));
+    if (key == u"email")
+        return FieldRules::email(m_email);
+    return {};
+}
+
+void WorkspaceStep::touch(const QString& key)
+{
+    m_touched.insert(key);
+    emit changed();
+}
+
+} // namespace ReleaseDeck
