@@ -36,6 +36,15 @@ ProviderInfo GitHubActionsClient::provider()
         auto workflows = ProviderConfig::nameMap(config, WorkflowsKey, QStringLiteral("workflow"));
         return workflows ? Status() : Status(workflows.error());
     };
+    info.validateDraft = [](const QJsonObject& config) -> Status {
+        auto target = GitHubTarget::fromConfig(config, false);
+        if (!target)
+            return target.error();
+        if (!config.contains(WorkflowsKey))
+            return {};
+        auto workflows = ProviderConfig::nameMap(config, WorkflowsKey, QStringLiteral("workflow"));
+        return workflows ? Status() : Status(workflows.error());
+    };
     info.createCi = [](const Connection& connection, const QString& token,
                        const HttpClient& http) -> std::unique_ptr<CiClient> {
         auto target = GitHubTarget::fromConfig(connection.config, false);

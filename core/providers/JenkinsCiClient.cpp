@@ -28,6 +28,13 @@ Result<JenkinsTarget> JenkinsTarget::fromConfig(const QJsonObject& config)
     if (!user)
         return user.error();
     target.user = *user;
+    const QString refParameter = config.value(QStringLiteral("refParameter")).toString().trimmed();
+    if (!refParameter.isEmpty())
+        target.refParameter = refParameter;
+    target.caBundle = config.value(QStringLiteral("caBundle")).toString();
+    // Absent until the jobs are chosen, once the credentials work.
+    if (!config.contains(QStringLiteral("jobs")))
+        return target;
     auto jobs =
         ProviderConfig::nameMap(config, QStringLiteral("jobs"), QStringLiteral("Jenkins job"));
     if (!jobs)
@@ -42,10 +49,6 @@ Result<JenkinsTarget> JenkinsTarget::fromConfig(const QJsonObject& config)
         it.value() = job;
     }
     target.jobs = *jobs;
-    const QString refParameter = config.value(QStringLiteral("refParameter")).toString().trimmed();
-    if (!refParameter.isEmpty())
-        target.refParameter = refParameter;
-    target.caBundle = config.value(QStringLiteral("caBundle")).toString();
     return target;
 }
 
@@ -64,6 +67,14 @@ ProviderInfo JenkinsCiClient::provider()
     info.requiredKeys = {QStringLiteral("url"), QStringLiteral("user"), QStringLiteral("jobs")};
     info.optionalKeys = {QStringLiteral("refParameter"), QStringLiteral("caBundle")};
     info.validateConfig = [](const QJsonObject& config) -> Status {
+        auto target = JenkinsTarget::fromConfig(config);
+        if (!target)
+            return target.error();
+        if (target->jobs.isEmpty())
+            return Error::usage(QStringLiteral("At least one Jenkins job is required."));
+        return {};
+    };
+    info.validateDraft = [](const QJsonObject& config) -> Status {
         auto target = JenkinsTarget::fromConfig(config);
         return target ? Status() : Status(target.error());
     };

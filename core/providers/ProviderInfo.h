@@ -29,6 +29,10 @@ struct ProviderInfo
     QStringList optionalKeys;
     // Plain-sentence Usage errors for a config the provider cannot work with.
     std::function<Status(const QJsonObject& config)> validateConfig;
+    // What a draft needs before its first verification, when a key is picked from the
+    // provider's own list only after the credentials work (Slack's channel, the CI
+    // workflows or jobs): the config without that key. Unset: validateConfig.
+    std::function<Status(const QJsonObject& config)> validateDraft;
 
     Factory<ScmClient> createScm;
     Factory<ChatClient> createChat;

@@ -99,7 +99,10 @@ Result<const ProviderInfo*> ProviderRegistry::usable(const Connection& connectio
         return Error::usage(
             QStringLiteral("%1 is a %2 provider, not %3.")
                 .arg(info->displayName, displayName(info->category), displayName(category)));
-    if (Status valid = validateConfig(connection.provider, connection.config); !valid)
+    // A client may be built for a draft whose list-picked key is still open; what is
+    // saved passed validateConfig.
+    const auto& validate = info->validateDraft ? info->validateDraft : info->validateConfig;
+    if (Status valid = validate ? validate(connection.config) : Status(); !valid)
         return valid.error();
     if (token.trimmed().isEmpty())
         return Error::usage(

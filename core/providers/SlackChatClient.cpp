@@ -35,6 +35,9 @@ Result<SlackTarget> SlackTarget::fromConfig(const QJsonObject& config)
     if (!apiUrl)
         return apiUrl.error();
     target.apiUrl = *apiUrl;
+    // Absent until it is picked from the workspace's channel list.
+    if (!config.contains(QStringLiteral("channel")))
+        return target;
     auto channel = ProviderConfig::requiredText(config, QStringLiteral("channel"),
                                                 QStringLiteral("Slack channel"));
     if (!channel)
@@ -68,6 +71,14 @@ ProviderInfo SlackChatClient::provider()
     info.requiredKeys = {QStringLiteral("channel")};
     info.optionalKeys = {QStringLiteral("apiUrl")};
     info.validateConfig = [](const QJsonObject& config) -> Status {
+        auto target = SlackTarget::fromConfig(config);
+        if (!target)
+            return target.error();
+        if (target->channelId.isEmpty())
+            return Error::usage(QStringLiteral("The Slack channel is missing."));
+        return {};
+    };
+    info.validateDraft = [](const QJsonObject& config) -> Status {
         auto target = SlackTarget::fromConfig(config);
         return target ? Status() : Status(target.error());
     };
@@ -234,6 +245,15 @@ Result<VerificationReport> SlackChatClient::verify()
     auto identity = authTest();
     if (!identity)
         return identity.error();
+    if (m_target.channelId.isEmpty()) {
+        VerificationReport report;
+        report.summary = QStringLiteral("Signed in as @%1 on %2; choose a channel to post in.")
+                             .arg(identity->userName, identity->teamName);
+        report.details = {{QStringLiteral("team"), identity->teamName},
+                          {QStringLiteral("teamId"), identity->teamId},
+                          {QStringLiteral("bot"), identity->userName}};
+        return report;
+    }
     auto channel = channelInfo(m_target.channelId);
     if (!channel)
         return channel.error();

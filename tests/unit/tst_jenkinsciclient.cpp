@@ -5,6 +5,7 @@
 #include "providers/ProviderRegistry.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QTest>
 
@@ -87,6 +88,33 @@ class TestJenkinsCiClient : public QObject
     Q_OBJECT
 
 private slots:
+    // The wizard verifies the credentials before people pick the jobs.
+    void draftWithoutJobsChecksTheCredentialsOnly()
+    {
+        FakeHttpServer server;
+        server.on("GET", QStringLiteral("/jenkins/me/api/json"),
+                  FakeResponse::json(200, QJsonDocument(QJsonObject{
+                                              {QStringLiteral("id"), QStringLiteral("ada")}})));
+        Connection draft;
+        draft.category = ConnectionCategory::Ci;
+        draft.provider = QStringLiteral("jenkins");
+        draft.config = configOf(server);
+        draft.config.remove(QStringLiteral("jobs"));
+
+        const ProviderRegistry& registry = ProviderRegistry::builtIn();
+        const Status saved = registry.validateConfig(draft.provider, draft.config);
+        QVERIFY(!saved.ok());
+        QCOMPARE(saved.error().message, QStringLiteral("At least one Jenkins job is required."));
+
+        const HttpClient http(fastSettings());
+        const auto report = registry.verify(draft, Token, http);
+        QVERIFY2(report.ok(), failureOf(report).constData());
+        const QList<RecordedRequest> asked = server.requests();
+        QCOMPARE(asked.size(), 1);
+        QCOMPARE(asked.constFirst().path, QStringLiteral("/jenkins/me/api/json"));
+        QVERIFY(asked.constFirst().header("authorization").startsWith("Basic "));
+    }
+
     void verifyOutcomes_data()
     {
         QTest::addColumn<FakeResponse>("user");

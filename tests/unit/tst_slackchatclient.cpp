@@ -257,6 +257,33 @@ private slots:
         QCOMPARE(posted.error().message, message);
     }
 
+    // The wizard verifies the token before people pick a channel from the real list.
+    void draftWithoutChannelChecksTheCredentialsOnly()
+    {
+        FakeHttpServer server;
+        server.on("POST", QStringLiteral("/api/auth.test"), authOk());
+        Connection draft;
+        draft.category = ConnectionCategory::Chat;
+        draft.provider = QStringLiteral("slack");
+        draft.config = {{QStringLiteral("apiUrl"), server.url("/api").toString()}};
+
+        const ProviderRegistry& registry = ProviderRegistry::builtIn();
+        const Status saved = registry.validateConfig(draft.provider, draft.config);
+        QVERIFY(!saved.ok());
+        QCOMPARE(saved.error().message, QStringLiteral("The Slack channel is missing."));
+
+        const HttpClient http(fastSettings());
+        const auto report = registry.verify(draft, Token, http);
+        QVERIFY2(report.ok(), failureOf(report).constData());
+        QCOMPARE(report->details.value(QStringLiteral("bot")).toString(),
+                 QStringLiteral("releasebot"));
+        QVERIFY(!report->details.contains(QStringLiteral("channelId")));
+        QCOMPARE(server.requests().size(), 1);
+        QCOMPARE(server.requests().constFirst().path, QStringLiteral("/api/auth.test"));
+        QCOMPARE(server.requests().constFirst().header("authorization"),
+                 QByteArray("Bearer ") + Token.toUtf8());
+    }
+
     void verifyOutcomes_data()
     {
         QTest::addColumn<FakeResponse>("auth");
