@@ -8,10 +8,8 @@ namespace {
 
 const QString Service = QStringLiteral("Bitbucket");
 
-QString shortSha(const QString& sha)
-{
-    return sha.left(12);
-}
+// Commits shortened as Bitbucket shows them.
+constexpr qsizetype ShortShaLength = 12;
 
 // Bitbucket 2.0 pages: {"values": [...], "next": "<absolute URL>"}.
 Result<Pagination::Page> readBitbucketPage(const HttpRequest& sent, const HttpResponse& response)
@@ -300,10 +298,7 @@ Status BitbucketScmClient::createRef(const QString& kind, const QString& name, c
         if (!existing->has_value())
             return created.error();
     }
-    if (**existing == sha)
-        return {};
-    return Error::conflict(QStringLiteral("The %1 %2 already exists at %3, not at %4 (%5).")
-                               .arg(what, name, shortSha(**existing), shortSha(sha), fromRef));
+    return sameCommitOrConflict(what, name, **existing, sha, fromRef, ShortShaLength);
 }
 
 Result<ScmBranch> BitbucketScmClient::createBranch(const QString& name, const QString& fromRef)

@@ -6,10 +6,8 @@ namespace ReleaseDeck {
 
 namespace {
 
-QString shortSha(const QString& sha)
-{
-    return sha.left(7);
-}
+// Commits shortened as the provider shows them.
+constexpr qsizetype ShortShaLength = 7;
 
 ScmRelease releaseFrom(const QJsonObject& json)
 {
@@ -167,17 +165,6 @@ Result<bool> GitHubScmClient::tagExists(const QString& name)
     return commit->has_value();
 }
 
-Status GitHubScmClient::sameCommitOrConflict(const QString& what, const QString& name,
-                                             const QString& existingSha, const QString& wantedSha,
-                                             const QString& fromRef) const
-{
-    if (existingSha == wantedSha)
-        return {};
-    return Error::conflict(
-        QStringLiteral("The %1 %2 already exists at %3, not at %4 (%5).")
-            .arg(what, name, shortSha(existingSha), shortSha(wantedSha), fromRef));
-}
-
 Status GitHubScmClient::createRef(const QString& kind, const QString& name, const QString& sha,
                                   const QString& commitSha, const QString& fromRef)
 {
@@ -197,7 +184,7 @@ Status GitHubScmClient::createRef(const QString& kind, const QString& name, cons
         return existing.error();
     if (!existing->has_value())
         return created.error();
-    return sameCommitOrConflict(what, name, **existing, commitSha, fromRef);
+    return sameCommitOrConflict(what, name, **existing, commitSha, fromRef, ShortShaLength);
 }
 
 Result<ScmBranch> GitHubScmClient::createBranch(const QString& name, const QString& fromRef)
@@ -209,8 +196,8 @@ Result<ScmBranch> GitHubScmClient::createBranch(const QString& name, const QStri
     if (!existing)
         return existing.error();
     if (existing->has_value()) {
-        if (Status same =
-                sameCommitOrConflict(QStringLiteral("branch"), name, **existing, *sha, fromRef);
+        if (Status same = sameCommitOrConflict(QStringLiteral("branch"), name, **existing, *sha,
+                                               fromRef, ShortShaLength);
             !same)
             return same.error();
         return ScmBranch{name, *sha};
@@ -230,7 +217,8 @@ Result<ScmTag> GitHubScmClient::createTag(const QString& name, const QString& re
     if (!existing)
         return existing.error();
     if (existing->has_value()) {
-        if (Status same = sameCommitOrConflict(QStringLiteral("tag"), name, **existing, *sha, ref);
+        if (Status same = sameCommitOrConflict(QStringLiteral("tag"), name, **existing, *sha, ref,
+                                               ShortShaLength);
             !same)
             return same.error();
         return ScmTag{name, *sha};

@@ -38,9 +38,6 @@ private:
     // Creates refs/<kind>/<name> → sha unless it exists; existing at the same commit is fine.
     Status createRef(const QString& kind, const QString& name, const QString& sha,
                      const QString& commitSha, const QString& fromRef);
-    Status sameCommitOrConflict(const QString& what, const QString& name,
-                                const QString& existingSha, const QString& wantedSha,
-                                const QString& fromRef) const;
     Result<std::optional<ScmRelease>> releaseForTag(const QString& tag);
 
     GitHubApi m_api;

@@ -11,9 +11,12 @@ namespace {
 const QString Service = QStringLiteral("GitLab");
 constexpr int DeveloperAccess = 30;
 
+// Commits shortened as the provider shows them.
+constexpr qsizetype ShortShaLength = 8;
+
 QString shortSha(const QString& sha)
 {
-    return sha.left(8);
+    return sha.left(ShortShaLength);
 }
 
 QString accessName(int level)
@@ -275,17 +278,6 @@ Result<bool> GitLabScmClient::tagExists(const QString& name)
     return commit->has_value();
 }
 
-Status GitLabScmClient::sameCommitOrConflict(const QString& what, const QString& name,
-                                             const QString& existingSha, const QString& wantedSha,
-                                             const QString& fromRef) const
-{
-    if (existingSha == wantedSha)
-        return {};
-    return Error::conflict(
-        QStringLiteral("The %1 %2 already exists at %3, not at %4 (%5).")
-            .arg(what, name, shortSha(existingSha), shortSha(wantedSha), fromRef));
-}
-
 Result<ScmBranch> GitLabScmClient::createBranch(const QString& name, const QString& fromRef)
 {
     auto sha = commitOf(fromRef);
@@ -309,8 +301,8 @@ Result<ScmBranch> GitLabScmClient::createBranch(const QString& name, const QStri
         if (!existing->has_value())
             return created.error();
     }
-    if (Status same =
-            sameCommitOrConflict(QStringLiteral("branch"), name, **existing, *sha, fromRef);
+    if (Status same = sameCommitOrConflict(QStringLiteral("branch"), name, **existing, *sha,
+                                           fromRef, ShortShaLength);
         !same)
         return same.error();
     return ScmBranch{name, *sha};
@@ -341,7 +333,8 @@ Result<ScmTag> GitLabScmClient::createTag(const QString& name, const QString& re
         if (!existing->has_value())
             return created.error();
     }
-    if (Status same = sameCommitOrConflict(QStringLiteral("tag"), name, **existing, *sha, ref);
+    if (Status same = sameCommitOrConflict(QStringLiteral("tag"), name, **existing, *sha, ref,
+                                           ShortShaLength);
         !same)
         return same.error();
     return ScmTag{name, *sha};

@@ -49,9 +49,6 @@ private:
     Result<QString> commitOf(const QString& ref);
     // The commit of repository/<kind>/<name> (branches or tags); none when absent.
     Result<std::optional<QString>> refCommit(const QString& kind, const QString& name);
-    Status sameCommitOrConflict(const QString& what, const QString& name,
-                                const QString& existingSha, const QString& wantedSha,
-                                const QString& fromRef) const;
     Result<std::optional<ScmRelease>> releaseForTag(const QString& tag);
     Result<QList<ScmCommit>> commitsBetween(const QString& from, const QString& to,
                                             QUrl* webUrl = nullptr);

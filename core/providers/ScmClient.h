@@ -78,6 +78,13 @@ public:
     virtual Result<ScmRelease> createRelease(const QString& tag, const QString& name,
                                              const QString& notes) = 0;
     virtual Result<ScmComparison> compare(const QString& base, const QString& head) = 0;
+
+protected:
+    // Creating what already exists: success at the same commit, else a Conflict naming
+    // both commits, shortened to shortLength characters as the provider shows them.
+    static Status sameCommitOrConflict(const QString& what, const QString& name,
+                                       const QString& existingSha, const QString& wantedSha,
+                                       const QString& fromRef, qsizetype shortLength);
 };
 
 } // namespace ReleaseDeck
