@@ -1,5 +1,6 @@
 #include "ClockText.h"
 #include "FakeHttpServer.h"
+#include "FastHttpSettings.h"
 #include "ResultText.h"
 #include "providers/BitbucketScmClient.h"
 #include "providers/ConnectionVerifier.h"
@@ -19,17 +20,6 @@ const QString Repo = QStringLiteral("/2.0/repositories/acme/app");
 const QString Permissions = QStringLiteral("/2.0/user/permissions/repositories");
 const QString ShaA = QStringLiteral("aaaaaaaaaaaa1111aaaaaaaa11111111aaaaaaaa");
 const QString ShaB = QStringLiteral("bbbbbbbbbbbb2222bbbbbbbb22222222bbbbbbbb");
-
-HttpSettings fastSettings()
-{
-    HttpSettings settings;
-    settings.connectTimeoutMs = 2000;
-    settings.totalTimeoutMs = 2000;
-    settings.initialBackoffMs = 10;
-    settings.maxBackoffMs = 20;
-    settings.maxRateLimitWaitMs = 1000;
-    return settings;
-}
 
 BitbucketTarget targetOf(const FakeHttpServer& server, const QString& username = {})
 {

@@ -1,5 +1,6 @@
 #include "ClockText.h"
 #include "FakeHttpServer.h"
+#include "FastHttpSettings.h"
 #include "ResultText.h"
 #include "providers/ConnectionVerifier.h"
 #include "providers/GitLabScmClient.h"
@@ -20,17 +21,6 @@ const QString Project = QStringLiteral("/api/v4/projects/group/sub/app");
 const QByteArray EncodedProject = "/api/v4/projects/group%2Fsub%2Fapp";
 const QString ShaA = QStringLiteral("aaaaaaaa11111111aaaaaaaa11111111aaaaaaaa");
 const QString ShaB = QStringLiteral("bbbbbbbb22222222bbbbbbbb22222222bbbbbbbb");
-
-HttpSettings fastSettings()
-{
-    HttpSettings settings;
-    settings.connectTimeoutMs = 2000;
-    settings.totalTimeoutMs = 2000;
-    settings.initialBackoffMs = 10;
-    settings.maxBackoffMs = 20;
-    settings.maxRateLimitWaitMs = 1000;
-    return settings;
-}
 
 GitLabTarget targetOf(const FakeHttpServer& server)
 {

@@ -1,4 +1,5 @@
 #include "FakeHttpServer.h"
+#include "FastHttpSettings.h"
 #include "ResultText.h"
 #include "providers/ConnectionVerifier.h"
 #include "providers/JenkinsCiClient.h"
@@ -16,17 +17,6 @@ namespace {
 
 const QString Token = QStringLiteral("jenkins-test-token-not-real");
 const QString AndroidJob = QStringLiteral("/jenkins/job/mobile/job/android-release");
-
-HttpSettings fastSettings()
-{
-    HttpSettings settings;
-    settings.connectTimeoutMs = 2000;
-    settings.totalTimeoutMs = 2000;
-    settings.initialBackoffMs = 10;
-    settings.maxBackoffMs = 20;
-    settings.maxRateLimitWaitMs = 1000;
-    return settings;
-}
 
 QJsonObject configOf(const FakeHttpServer& server)
 {

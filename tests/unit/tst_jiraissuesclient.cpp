@@ -1,5 +1,6 @@
 #include "ClockText.h"
 #include "FakeHttpServer.h"
+#include "FastHttpSettings.h"
 #include "ResultText.h"
 #include "providers/ConnectionVerifier.h"
 #include "providers/JiraIssuesClient.h"
@@ -17,17 +18,6 @@ namespace {
 const QString Token = QStringLiteral("jira-test-token-not-real");
 const QString Cloud = QStringLiteral("/jira/rest/api/3");
 const QString Server = QStringLiteral("/jira/rest/api/2");
-
-HttpSettings fastSettings()
-{
-    HttpSettings settings;
-    settings.connectTimeoutMs = 2000;
-    settings.totalTimeoutMs = 2000;
-    settings.initialBackoffMs = 10;
-    settings.maxBackoffMs = 20;
-    settings.maxRateLimitWaitMs = 1000;
-    return settings;
-}
 
 QJsonObject configOf(const FakeHttpServer& server, bool cloud)
 {

@@ -1,5 +1,6 @@
 #include "ClockText.h"
 #include "FakeHttpServer.h"
+#include "FastHttpSettings.h"
 #include "ResultText.h"
 #include "providers/ConnectionVerifier.h"
 #include "providers/ProviderRegistry.h"
@@ -16,17 +17,6 @@ namespace {
 
 const QString Token = QStringLiteral("slack-test-token-not-real");
 const QString Channel = QStringLiteral("C0RELEASES");
-
-HttpSettings fastSettings()
-{
-    HttpSettings settings;
-    settings.connectTimeoutMs = 2000;
-    settings.totalTimeoutMs = 2000;
-    settings.initialBackoffMs = 10;
-    settings.maxBackoffMs = 20;
-    settings.maxRateLimitWaitMs = 1000;
-    return settings;
-}
 
 QJsonObject configOf(const FakeHttpServer& server)
 {
