@@ -33,6 +33,8 @@ constexpr std::array flags{
          "API base URL (GitHub Enterprise, GitLab, Bitbucket, Slack, GitHub Actions)"},
     Flag{"default-branch", "defaultBranch", FlagShape::Text, "BRANCH", "base branch of releases"},
     Flag{"project", "project", FlagShape::Text, "PATH", "project path, e.g. group/app (GitLab)"},
+    Flag{"token-type", "tokenType", FlagShape::Text, "TYPE",
+         "GitLab token: private (default) or oauth"},
     Flag{"workspace", "workspace", FlagShape::Text, "WORKSPACE", "Bitbucket workspace"},
     Flag{"username", "username", FlagShape::Text, "NAME", "Bitbucket user for an app password"},
     Flag{"channel", "channel", FlagShape::Text, "ID", "Slack channel id"},
@@ -60,7 +62,7 @@ struct ProviderFlags
 const std::array providers{
     ProviderFlags{"github", {"owner", "repo", "api-url", "default-branch"}},
     ProviderFlags{"github-enterprise", {"owner", "repo", "api-url", "default-branch"}},
-    ProviderFlags{"gitlab", {"project", "api-url", "default-branch"}},
+    ProviderFlags{"gitlab", {"project", "api-url", "token-type", "default-branch"}},
     ProviderFlags{"bitbucket", {"workspace", "repo", "username", "api-url", "default-branch"}},
     ProviderFlags{"slack", {"api-url", "channel"}},
     ProviderFlags{"jira", {"site-url", "email", "project-key", "ready-state"}},

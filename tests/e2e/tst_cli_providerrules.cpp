@@ -66,7 +66,7 @@ ProviderScript scripted(const QString& key, FakeHttpServer& server)
     const auto url = [&server](const char* path) {
         return server.url(QLatin1String(path)).toString();
     };
-    if (key == QLatin1String("gitlab")) {
+    if (key.startsWith(QLatin1String("gitlab"))) {
         // A self-managed base URL given without /api/v4.
         const QString project = QStringLiteral("/gitlab/api/v4/projects/group/app");
         server.on(
@@ -88,6 +88,12 @@ ProviderScript scripted(const QString& key, FakeHttpServer& server)
                   {project},
                   "private-token",
                   "rd-fake-gitlab-token-0001"};
+        // An OAuth token goes as a Bearer token instead of PRIVATE-TOKEN.
+        if (key == QLatin1String("gitlab-oauth")) {
+            script.addArguments << QStringLiteral("--token-type") << QStringLiteral("oauth");
+            script.authHeader = "authorization";
+            script.authValue = "Bearer " + script.token;
+        }
     } else if (key.startsWith(QLatin1String("bitbucket"))) {
         const QString repo = QStringLiteral("/2.0/repositories/acme/app");
         const QString permissions = QStringLiteral("/2.0/user/permissions/repositories");
@@ -316,6 +322,14 @@ private slots:
                 QByteArray(
                     R"({"error":"invalid_token","error_description":"Token is expired. You can either do re-authorization or token refresh."})")));
         rows(
+            "gitlab-oauth",
+            FakeResponse::json(
+                401,
+                QByteArray(
+                    R"({"error":"invalid_token","error_description":"Token was revoked. You have to re-authorize from the user."})")),
+            QStringLiteral("GitLab refused the credentials: invalid_token: Token was revoked"),
+            std::nullopt);
+        rows(
             "bitbucket",
             FakeResponse::json(
                 401,
@@ -452,6 +466,12 @@ private slots:
                            QStringLiteral("app"), QStringLiteral("--api-url"),
                            fake + QStringLiteral("/gitlab")}
             << QStringLiteral("not a path like group/app");
+        QTest::newRow("gitlab: unknown token type")
+            << QStringList{QStringLiteral("gitlab"),         QStringLiteral("--project"),
+                           QStringLiteral("group/app"),      QStringLiteral("--api-url"),
+                           fake + QStringLiteral("/gitlab"), QStringLiteral("--token-type"),
+                           QStringLiteral("deploy")}
+            << QStringLiteral("token type \"deploy\" is unknown");
         QTest::newRow("bitbucket: workspace with spaces")
             << QStringList{QStringLiteral("bitbucket"),  QStringLiteral("--workspace"),
                            QStringLiteral("acme team"),  QStringLiteral("--repo"),
