@@ -26,7 +26,7 @@ QString channelLabel(const ChatChannel& channel)
 
 } // namespace
 
-Result<SlackTarget> SlackTarget::fromConfig(const QJsonObject& config)
+Result<SlackTarget> SlackTarget::withoutChannel(const QJsonObject& config)
 {
     SlackTarget target;
     auto apiUrl =
@@ -35,6 +35,15 @@ Result<SlackTarget> SlackTarget::fromConfig(const QJsonObject& config)
     if (!apiUrl)
         return apiUrl.error();
     target.apiUrl = *apiUrl;
+    return target;
+}
+
+Result<SlackTarget> SlackTarget::fromConfig(const QJsonObject& config)
+{
+    auto located = withoutChannel(config);
+    if (!located)
+        return located.error();
+    SlackTarget target = *located;
     auto channel = ProviderConfig::requiredText(config, QStringLiteral("channel"),
                                                 QStringLiteral("Slack channel"));
     if (!channel)

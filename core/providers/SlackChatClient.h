@@ -14,6 +14,8 @@ struct SlackTarget
     QString channelId; // "C0123ABCD"
 
     static Result<SlackTarget> fromConfig(const QJsonObject& config);
+    // Only where the API lives: for checking a token before a channel is picked.
+    static Result<SlackTarget> withoutChannel(const QJsonObject& config);
 };
 
 // Slack with a bot token. Slack reports most failures as HTTP 200 with "ok": false and an

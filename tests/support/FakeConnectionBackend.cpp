@@ -72,7 +72,7 @@ QFuture<VerificationOutcome> FakeConnectionBackend::verifyDraft(const Connection
             return unreachable(
                 QStringLiteral("Could not reach the provider: the connection timed out."));
         if (category == ConnectionCategory::Chat)
-            return valid({{QStringLiteral("botName"), QStringLiteral("release-bot")}});
+            return valid({{QStringLiteral("bot"), QStringLiteral("release-bot")}});
         if (category == ConnectionCategory::Scm)
             return valid({{QStringLiteral("defaultBranch"), QStringLiteral("main")}});
         return valid();

@@ -6,6 +6,7 @@
 #include "db/Transaction.h"
 #include "logging/Logging.h"
 #include "providers/ProviderRegistry.h"
+#include "providers/SlackChatClient.h"
 #include "secrets/SecretKeys.h"
 #include "secrets/SecretStore.h"
 #include "secrets/SecretStoreFactory.h"
@@ -39,6 +40,42 @@ Connection draftConnection(const ConnectionDraft& draft)
     connection.displayName = draft.displayName;
     connection.config = draft.config;
     return connection;
+}
+
+// The wizard lists Slack's channels only once the token works, so a draft without a
+// channel can only have its token checked.
+bool awaitsChannel(const ConnectionDraft& draft)
+{
+    return draft.provider == u"slack" && draft.config.value(u"channel").toString().isEmpty();
+}
+
+Result<std::unique_ptr<ChatClient>> chatClientOf(const ConnectionDraft& draft,
+                                                 const HttpClient& http)
+{
+    if (!awaitsChannel(draft))
+        return ProviderRegistry::builtIn().createChat(draftConnection(draft), draft.token, http);
+    Result<SlackTarget> target = SlackTarget::withoutChannel(draft.config);
+    if (!target)
+        return target.error();
+    return std::unique_ptr<ChatClient>(
+        std::make_unique<SlackChatClient>(*target, draft.token, http));
+}
+
+Result<VerificationReport> checkChatToken(const ConnectionDraft& draft)
+{
+    const HttpClient http;
+    auto client = chatClientOf(draft, http);
+    if (!client)
+        return client.error();
+    Result<ChatIdentity> identity = (*client)->authTest();
+    if (!identity)
+        return identity.error();
+    VerificationReport report;
+    report.summary = QStringLiteral("@%1 on %2.").arg(identity->userName, identity->teamName);
+    report.details = {{QStringLiteral("team"), identity->teamName},
+                      {QStringLiteral("teamId"), identity->teamId},
+                      {QStringLiteral("bot"), identity->userName}};
+    return report;
 }
 
 DatabaseUrl urlOf(const DatabaseDraft& draft)
@@ -191,8 +228,12 @@ QFuture<BackendStatus> AppBackend::reconnect()
 
 QFuture<VerificationOutcome> AppBackend::verifyDraft(const ConnectionDraft& draft)
 {
-    return QtConcurrent::run(
-        &m_pool, [this, draft] { return m_verifier.verify(draftConnection(draft), draft.token); });
+    return QtConcurrent::run(&m_pool, [this, draft] {
+        if (awaitsChannel(draft))
+            return ConnectionVerifier::judge(draftConnection(draft), checkChatToken(draft),
+                                             QDateTime::currentDateTimeUtc());
+        return m_verifier.verify(draftConnection(draft), draft.token);
+    });
 }
 
 QFuture<Result<ChoicePage>> AppBackend::listBranches(const ConnectionDraft& draft)
@@ -218,8 +259,7 @@ QFuture<Result<ChoicePage>> AppBackend::listChannels(const ConnectionDraft& draf
 {
     return QtConcurrent::run(&m_pool, [draft, search, cursor]() -> Result<ChoicePage> {
         const HttpClient http;
-        auto client =
-            ProviderRegistry::builtIn().createChat(draftConnection(draft), draft.token, http);
+        auto client = chatClientOf(draft, http);
         if (!client)
             return client.error();
         Result<QList<ChatChannel>> channels = (*client)->listChannels();
@@ -238,9 +278,8 @@ QFuture<Result<ChoicePage>> AppBackend::listChannels(const ConnectionDraft& draf
         ChoicePage page;
         for (qsizetype i = start; i < matching.size() && i < start + ChannelPageSize; ++i) {
             const ChatChannel& channel = matching.at(i);
-            page.items.append(
-                {channel.id,
-                 (channel.isPrivate ? QStringLiteral("🔒 ") : QStringLiteral("#")) + channel.name});
+            // The bare name: the wizard shows it as "#name" and names the connection so.
+            page.items.append({channel.id, channel.name});
         }
         if (start + ChannelPageSize < matching.size())
             page.nextCursor = QString::number(start + ChannelPageSize);

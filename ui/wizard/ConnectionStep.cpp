@@ -152,7 +152,7 @@ void ConnectionStep::verify()
                          m_state = State::Valid;
                          for (auto it = m_savedChoices.cbegin(); it != m_savedChoices.cend(); ++it)
                              m_fields.insert(it.key(), it.value());
-                         const QString bot = outcome.details.value(u"botName").toString();
+                         const QString bot = outcome.details.value(u"bot").toString();
                          m_outcomeText = bot.isEmpty() ? tr("Verified.")
                                                        : tr("Verified. Posting as %1.").arg(bot);
                          const QString branch = outcome.details.value(u"defaultBranch").toString();
