@@ -15,6 +15,7 @@
 
 #include <QComboBox>
 #include <QFile>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -32,6 +33,7 @@ namespace {
 
 const QString ScmToken = QStringLiteral("fake-ghe-token-for-tests");
 const QString SlackToken = QStringLiteral("fake-slack-token-for-tests");
+const QString CiToken = QStringLiteral("fake-actions-token-for-tests");
 constexpr int NetworkTimeoutMs = 20000;
 
 } // namespace
@@ -173,6 +175,10 @@ private slots:
     {
         FakeGitHub github(QStringLiteral("/api/v3"));
         addBranches(github);
+        github.addWorkflow(11, QStringLiteral("Regression build"),
+                           QStringLiteral(".github/workflows/regression.yml"));
+        github.addWorkflow(12, QStringLiteral("Pre-regression build"),
+                           QStringLiteral(".github/workflows/pre-regression.yml"));
         FakeHttpServer slack;
         addSlackRoutes(slack);
         AppBackend backend;
@@ -224,7 +230,25 @@ private slots:
         QCOMPARE(wizard.currentId(), int(WizardController::IssuesPage));
         click(&wizard, QStringLiteral("setUpLaterButton"));
         QCOMPARE(wizard.currentId(), int(WizardController::CiPage));
-        click(&wizard, QStringLiteral("setUpLaterButton"));
+        QCOMPARE(find<QLineEdit>(&wizard, QStringLiteral("ciApiUrlEdit"))->text(),
+                 github.apiUrl().toString());
+        type(&wizard, QStringLiteral("ciTokenEdit"), CiToken);
+        click(&wizard, QStringLiteral("ciVerifyButton"));
+        QTRY_VERIFY2_WITH_TIMEOUT(outcome(wizard, QStringLiteral("ci")).startsWith(u"Valid"),
+                                  qPrintable(outcome(wizard, QStringLiteral("ci"))),
+                                  NetworkTimeoutMs);
+        auto* regression =
+            find<QComboBox>(&wizard, QStringLiteral("ciWorkflowRegressionBuildCombo"));
+        QTRY_VERIFY_WITH_TIMEOUT(regression->findData(QStringLiteral("regression.yml")) > 0,
+                                 NetworkTimeoutMs);
+        // As a person picks: the page listens to activated(), not to programmatic changes.
+        regression->setFocus();
+        regression->setCurrentIndex(regression->findData(QStringLiteral("regression.yml")) - 1);
+        QTest::keyClick(regression, Qt::Key_Down);
+        QCOMPARE(regression->currentData().toString(), QStringLiteral("regression.yml"));
+        QTRY_VERIFY(find<QPushButton>(&wizard, QStringLiteral("nextButton"))->isEnabled());
+        shoot(wizard, QStringLiteral("6-ci"));
+        click(&wizard, QStringLiteral("nextButton"));
         QCOMPARE(wizard.currentId(), int(WizardController::SummaryPage));
         shoot(wizard, QStringLiteral("7-summary"));
         QVERIFY(!QFile::exists(databasePath()));
@@ -258,7 +282,7 @@ private slots:
 
         Result<QList<Connection>> rows = ConnectionStore(database).listActive(workspaceId);
         QVERIFY(rows.ok());
-        QCOMPARE(rows->size(), 2);
+        QCOMPARE(rows->size(), 3);
         KeychainSecretStore keychain;
         QHash<ConnectionCategory, Connection> byCategory;
         for (const Connection& row : std::as_const(*rows)) {
@@ -277,7 +301,12 @@ private slots:
         QCOMPARE(chat.displayName, QStringLiteral("#releases"));
         QCOMPARE(chat.config.value(u"channel").toString(), QStringLiteral("C0100AAAA"));
         QCOMPARE(awaitSecret(keychain.read(chat.secretRef)).secret, SlackToken);
-        QCOMPARE(keychainEntries(), 2);
+        const Connection ci = byCategory.value(ConnectionCategory::Ci);
+        QCOMPARE(ci.provider, QStringLiteral("github-actions"));
+        QCOMPARE(ci.config.value(u"workflows").toObject().value(u"REGRESSION_BUILD").toString(),
+                 QStringLiteral("regression.yml"));
+        QCOMPARE(awaitSecret(keychain.read(ci.secretRef)).secret, CiToken);
+        QCOMPARE(keychainEntries(), 3);
     }
 
     void anInvalidTokenShowsTheProvidersReasonAndBlocksNext()

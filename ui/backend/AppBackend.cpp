@@ -5,6 +5,7 @@
 #include "db/MigrationRunner.h"
 #include "db/Transaction.h"
 #include "logging/Logging.h"
+#include "providers/GitHubActionsClient.h"
 #include "providers/ProviderRegistry.h"
 #include "providers/SlackChatClient.h"
 #include "secrets/SecretKeys.h"
@@ -59,6 +60,34 @@ Result<std::unique_ptr<ChatClient>> chatClientOf(const ConnectionDraft& draft,
         return target.error();
     return std::unique_ptr<ChatClient>(
         std::make_unique<SlackChatClient>(*target, draft.token, http));
+}
+
+// Likewise GitHub Actions' workflows are picked from the list the token opens.
+bool awaitsWorkflows(const ConnectionDraft& draft)
+{
+    return draft.provider == u"github-actions" &&
+           draft.config.value(u"workflows").toObject().isEmpty();
+}
+
+Result<std::unique_ptr<CiClient>> ciClientOf(const ConnectionDraft& draft, const HttpClient& http)
+{
+    if (!awaitsWorkflows(draft))
+        return ProviderRegistry::builtIn().createCi(draftConnection(draft), draft.token, http);
+    Result<GitHubTarget> target = GitHubTarget::fromConfig(draft.config, false);
+    if (!target)
+        return target.error();
+    return std::unique_ptr<CiClient>(
+        std::make_unique<GitHubActionsClient>(*target, QJsonObject(), draft.token, http));
+}
+
+// With no workflow chosen, verifying checks that the token sees the repository's workflows.
+Result<VerificationReport> checkCiToken(const ConnectionDraft& draft)
+{
+    const HttpClient http;
+    auto client = ciClientOf(draft, http);
+    if (!client)
+        return client.error();
+    return (*client)->verify();
 }
 
 Result<VerificationReport> checkChatToken(const ConnectionDraft& draft)
@@ -232,6 +261,9 @@ QFuture<VerificationOutcome> AppBackend::verifyDraft(const ConnectionDraft& draf
         if (awaitsChannel(draft))
             return ConnectionVerifier::judge(draftConnection(draft), checkChatToken(draft),
                                              QDateTime::currentDateTimeUtc());
+        if (awaitsWorkflows(draft))
+            return ConnectionVerifier::judge(draftConnection(draft), checkCiToken(draft),
+                                             QDateTime::currentDateTimeUtc());
         return m_verifier.verify(draftConnection(draft), draft.token);
     });
 }
@@ -291,8 +323,7 @@ QFuture<Result<ChoicePage>> AppBackend::listWorkflows(const ConnectionDraft& dra
 {
     return QtConcurrent::run(&m_pool, [draft]() -> Result<ChoicePage> {
         const HttpClient http;
-        auto client =
-            ProviderRegistry::builtIn().createCi(draftConnection(draft), draft.token, http);
+        auto client = ciClientOf(draft, http);
         if (!client)
             return client.error();
         Result<QList<CiWorkflow>> workflows = (*client)->listWorkflows();
