@@ -33,6 +33,7 @@ namespace {
 
 const QString ScmToken = QStringLiteral("fake-ghe-token-for-tests");
 const QString SlackToken = QStringLiteral("fake-slack-token-for-tests");
+const QString JiraToken = QStringLiteral("fake-jira-token-for-tests");
 const QString CiToken = QStringLiteral("fake-actions-token-for-tests");
 constexpr int NetworkTimeoutMs = 20000;
 
@@ -181,6 +182,11 @@ private slots:
                            QStringLiteral(".github/workflows/pre-regression.yml"));
         FakeHttpServer slack;
         addSlackRoutes(slack);
+        FakeHttpServer jira;
+        jira.on("GET", "/rest/api/3/myself",
+                FakeResponse::json(200, R"({"accountId":"acc-ana","displayName":"Ana Lima"})"));
+        jira.on("GET", "/rest/api/3/project/AND",
+                FakeResponse::json(200, R"({"key":"AND","name":"Acme Android"})"));
         AppBackend backend;
         QVERIFY(backend.needsOnboarding());
         OnboardingWizard wizard(backend);
@@ -228,7 +234,20 @@ private slots:
         click(&wizard, QStringLiteral("nextButton"));
 
         QCOMPARE(wizard.currentId(), int(WizardController::IssuesPage));
-        click(&wizard, QStringLiteral("setUpLaterButton"));
+        type(&wizard, QStringLiteral("jiraSiteUrlEdit"), jira.url().toString());
+        type(&wizard, QStringLiteral("jiraEmailEdit"), QStringLiteral("ana@example.com"));
+        type(&wizard, QStringLiteral("jiraProjectKeyAndroidEdit"), QStringLiteral("AND"));
+        type(&wizard, QStringLiteral("jiraReadyStateAndroidEdit"),
+             QStringLiteral("Ready for Release"));
+        type(&wizard, QStringLiteral("jiraTokenEdit"), JiraToken);
+        click(&wizard, QStringLiteral("jiraVerifyButton"));
+        QTRY_VERIFY2_WITH_TIMEOUT(outcome(wizard, QStringLiteral("jira")).startsWith(u"Valid"),
+                                  qPrintable(outcome(wizard, QStringLiteral("jira"))),
+                                  NetworkTimeoutMs);
+        QTRY_VERIFY(find<QPushButton>(&wizard, QStringLiteral("nextButton"))->isEnabled());
+        QCOMPARE(jira.requests("GET", "/rest/api/3/project/AND").size(), 1);
+        shoot(wizard, QStringLiteral("5-jira"));
+        click(&wizard, QStringLiteral("nextButton"));
         QCOMPARE(wizard.currentId(), int(WizardController::CiPage));
         QCOMPARE(find<QLineEdit>(&wizard, QStringLiteral("ciApiUrlEdit"))->text(),
                  github.apiUrl().toString());
@@ -282,7 +301,7 @@ private slots:
 
         Result<QList<Connection>> rows = ConnectionStore(database).listActive(workspaceId);
         QVERIFY(rows.ok());
-        QCOMPARE(rows->size(), 3);
+        QCOMPARE(rows->size(), 4);
         KeychainSecretStore keychain;
         QHash<ConnectionCategory, Connection> byCategory;
         for (const Connection& row : std::as_const(*rows)) {
@@ -306,7 +325,12 @@ private slots:
         QCOMPARE(ci.config.value(u"workflows").toObject().value(u"REGRESSION_BUILD").toString(),
                  QStringLiteral("regression.yml"));
         QCOMPARE(awaitSecret(keychain.read(ci.secretRef)).secret, CiToken);
-        QCOMPARE(keychainEntries(), 3);
+        const Connection issues = byCategory.value(ConnectionCategory::Issues);
+        QCOMPARE(issues.provider, QStringLiteral("jira-cloud"));
+        QCOMPARE(issues.config.value(u"projectKeys").toObject().value(u"ANDROID").toString(),
+                 QStringLiteral("AND"));
+        QCOMPARE(awaitSecret(keychain.read(issues.secretRef)).secret, JiraToken);
+        QCOMPARE(keychainEntries(), 4);
     }
 
     void anInvalidTokenShowsTheProvidersReasonAndBlocksNext()
