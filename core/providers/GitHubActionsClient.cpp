@@ -40,7 +40,7 @@ ProviderInfo GitHubActionsClient::provider()
         auto target = GitHubTarget::fromConfig(config, false);
         if (!target)
             return target.error();
-        if (!config.contains(WorkflowsKey))
+        if (ProviderConfig::isUnset(config, WorkflowsKey))
             return {};
         auto workflows = ProviderConfig::nameMap(config, WorkflowsKey, QStringLiteral("workflow"));
         return workflows ? Status() : Status(workflows.error());

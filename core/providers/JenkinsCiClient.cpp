@@ -33,7 +33,7 @@ Result<JenkinsTarget> JenkinsTarget::fromConfig(const QJsonObject& config)
         target.refParameter = refParameter;
     target.caBundle = config.value(QStringLiteral("caBundle")).toString();
     // Absent until the jobs are chosen, once the credentials work.
-    if (!config.contains(QStringLiteral("jobs")))
+    if (ProviderConfig::isUnset(config, QStringLiteral("jobs")))
         return target;
     auto jobs =
         ProviderConfig::nameMap(config, QStringLiteral("jobs"), QStringLiteral("Jenkins job"));

@@ -80,4 +80,12 @@ Result<QJsonObject> ProviderConfig::nameMap(const QJsonObject& config, const QSt
     return map;
 }
 
+bool ProviderConfig::isUnset(const QJsonObject& config, const QString& key)
+{
+    const QJsonValue value = config.value(key);
+    return value.isUndefined() || value.isNull() ||
+           (value.isString() && value.toString().trimmed().isEmpty()) ||
+           (value.isObject() && value.toObject().isEmpty());
+}
+
 } // namespace ReleaseDeck

@@ -25,6 +25,8 @@ public:
     // A non-empty object of name → non-empty text, e.g. purpose → workflow file.
     static Result<QJsonObject> nameMap(const QJsonObject& config, const QString& key,
                                        const QString& label);
+    // Not chosen yet: absent, an empty string or an empty object.
+    static bool isUnset(const QJsonObject& config, const QString& key);
     // Whether the host is this machine (localhost, 127.0.0.0/8, ::1).
     static bool isLocalHost(const QString& host);
 };

@@ -36,7 +36,7 @@ Result<SlackTarget> SlackTarget::fromConfig(const QJsonObject& config)
         return apiUrl.error();
     target.apiUrl = *apiUrl;
     // Absent until it is picked from the workspace's channel list.
-    if (!config.contains(QStringLiteral("channel")))
+    if (ProviderConfig::isUnset(config, QStringLiteral("channel")))
         return target;
     auto channel = ProviderConfig::requiredText(config, QStringLiteral("channel"),
                                                 QStringLiteral("Slack channel"));

@@ -12,6 +12,22 @@ class TestProviderConfig : public QObject
     Q_OBJECT
 
 private slots:
+    // A key picked from a provider's list later (channel, workflows, jobs) is still open.
+    void unsetKeys()
+    {
+        const QJsonObject config{{QStringLiteral("blank"), QStringLiteral("  ")},
+                                 {QStringLiteral("none"), QJsonValue()},
+                                 {QStringLiteral("empty"), QJsonObject()},
+                                 {QStringLiteral("channel"), QStringLiteral("C0RELEASES")},
+                                 {QStringLiteral("jobs"),
+                                  QJsonObject{{QStringLiteral("build"), QStringLiteral("app")}}}};
+        for (const QString& key : {QStringLiteral("absent"), QStringLiteral("blank"),
+                                   QStringLiteral("none"), QStringLiteral("empty")})
+            QVERIFY2(ProviderConfig::isUnset(config, key), qPrintable(key));
+        QVERIFY(!ProviderConfig::isUnset(config, QStringLiteral("channel")));
+        QVERIFY(!ProviderConfig::isUnset(config, QStringLiteral("jobs")));
+    }
+
     void baseUrl_data()
     {
         QTest::addColumn<QString>("text");

@@ -238,9 +238,8 @@ QFuture<Result<ChoicePage>> AppBackend::listChannels(const ConnectionDraft& draf
         ChoicePage page;
         for (qsizetype i = start; i < matching.size() && i < start + ChannelPageSize; ++i) {
             const ChatChannel& channel = matching.at(i);
-            page.items.append(
-                {channel.id,
-                 (channel.isPrivate ? QStringLiteral("🔒 ") : QStringLiteral("#")) + channel.name});
+            // The bare name: the wizard shows it as "#name" and names the connection so.
+            page.items.append({channel.id, channel.name});
         }
         if (start + ChannelPageSize < matching.size())
             page.nextCursor = QString::number(start + ChannelPageSize);
