@@ -1,6 +1,7 @@
 #include "CliRunner.h"
 #include "FakeHttpServer.h"
 #include "FakeResponse.h"
+#include "TestKeyring.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -17,20 +18,6 @@
 using namespace ReleaseDeck::Test;
 
 namespace {
-
-// How many entries the test keyring holds for Release Deck (QtKeychain's libsecret schema
-// stores the service as "server").
-int keychainEntries()
-{
-    QProcess search;
-    search.start(QStringLiteral("secret-tool"),
-                 {QStringLiteral("search"), QStringLiteral("--all"), QStringLiteral("server"),
-                  QStringLiteral("ReleaseDeck")});
-    search.waitForFinished(10000);
-    const QString listing =
-        QString::fromUtf8(search.readAllStandardOutput() + search.readAllStandardError());
-    return int(listing.count(QLatin1String("attribute.server = ReleaseDeck")));
-}
 
 QJsonArray jsonArray(const CliRun& run)
 {

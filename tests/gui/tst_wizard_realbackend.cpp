@@ -1,6 +1,7 @@
 #include "FakeGitHub.h"
 #include "FakeHttpServer.h"
 #include "Screenshots.h"
+#include "TestKeyring.h"
 #include "backend/AppBackend.h"
 #include "db/Database.h"
 #include "db/DatabaseUrl.h"
@@ -28,6 +29,7 @@ using namespace ReleaseDeck;
 using ReleaseDeck::Test::FakeGitHub;
 using ReleaseDeck::Test::FakeHttpServer;
 using ReleaseDeck::Test::FakeResponse;
+using ReleaseDeck::Test::keychainEntries;
 
 namespace {
 
@@ -77,21 +79,6 @@ private:
     }
 
     static QString databasePath() { return DatabaseUrl::defaultLocal().path; }
-
-    // Each entry of the service prints one "attribute.server = ReleaseDeck" line.
-    static int keychainEntries()
-    {
-        QProcess tool;
-        tool.setProcessChannelMode(QProcess::MergedChannels);
-        tool.start(QStringLiteral("secret-tool"),
-                   {QStringLiteral("search"), QStringLiteral("--all"), QStringLiteral("server"),
-                    KeychainSecretStore::serviceName()});
-        if (!tool.waitForFinished(10000))
-            return -1;
-        return int(
-            QString::fromUtf8(tool.readAll())
-                .count(QStringLiteral("attribute.server = ") + KeychainSecretStore::serviceName()));
-    }
 
     static void addSlackRoutes(FakeHttpServer& slack)
     {
