@@ -6,6 +6,7 @@
 
 #include <QApplication>
 #include <QDialog>
+#include <QLabel>
 #include <QLineEdit>
 #include <QProgressBar>
 #include <QPushButton>
@@ -115,6 +116,9 @@ private slots:
         auto* progress = page.findChild<QProgressBar*>(QStringLiteral("verifyProgress"));
         QVERIFY(progress->isVisible());
         QCOMPARE(progress->maximum(), 4);
+        auto* progressText = page.findChild<QLabel*>(QStringLiteral("verifyProgressText"));
+        QVERIFY(progressText->isVisible());
+        QCOMPARE(progressText->text(), QStringLiteral("Verified 0 of 4"));
         for (int row = 0; row < 4; ++row)
             QCOMPARE(statusText(page, row), QStringLiteral("Verifying…"));
         QVERIFY(!button(&page, QStringLiteral("verifyAllButton"))->isEnabled());
@@ -124,6 +128,7 @@ private slots:
         QTRY_COMPARE(statusText(page, 2), QStringLiteral("Valid"));
         QCOMPARE(statusText(page, 0), QStringLiteral("Verifying…"));
         QCOMPARE(progress->value(), 1);
+        QCOMPARE(progressText->text(), QStringLiteral("Verified 1 of 4"));
 
         backend.releaseVerification(1, VerificationStatus::Invalid,
                                     QStringLiteral("GitHub refused the token: Bad credentials."));
@@ -137,6 +142,7 @@ private slots:
         backend.releaseVerification(4, VerificationStatus::Expired,
                                     QStringLiteral("The token expired."));
         QTRY_VERIFY(!progress->isVisible());
+        QVERIFY(!progressText->isVisible());
         QCOMPARE(statusText(page, 1), QStringLiteral("Valid"));
         QCOMPARE(statusText(page, 3), QStringLiteral("Expired"));
         QCOMPARE(page.model()->index(1, ConnectionTableModel::LastVerifiedColumn).data().toString(),

@@ -31,7 +31,9 @@ ConnectionsPage::ConnectionsPage(ConnectionBackend& backend, QWidget* parent)
     , m_verifyAll(new QPushButton(tr("Verify a&ll"), this))
     , m_edit(new QPushButton(tr("&Edit…"), this))
     , m_disconnect(new QPushButton(tr("&Disconnect…"), this))
-    , m_progress(new QProgressBar(this))
+    , m_progressBox(new QWidget(this))
+    , m_progress(new QProgressBar(m_progressBox))
+    , m_progressText(new QLabel(m_progressBox))
     , m_empty(new QLabel(this))
     , m_message(new FieldMessage(this))
     , m_autoVerify(new QTimer(this))
@@ -44,6 +46,7 @@ ConnectionsPage::ConnectionsPage(ConnectionBackend& backend, QWidget* parent)
     m_edit->setObjectName(QStringLiteral("editButton"));
     m_disconnect->setObjectName(QStringLiteral("disconnectButton"));
     m_progress->setObjectName(QStringLiteral("verifyProgress"));
+    m_progressText->setObjectName(QStringLiteral("verifyProgressText"));
     m_message->setObjectName(QStringLiteral("connectionsMessage"));
     m_message->setWordWrap(true);
     m_view->setObjectName(QStringLiteral("connectionsTable"));
@@ -80,9 +83,17 @@ ConnectionsPage::ConnectionsPage(ConnectionBackend& backend, QWidget* parent)
     header->setSectionResizeMode(ConnectionTableModel::ErrorColumn, QHeaderView::Stretch);
     header->setSectionResizeMode(ConnectionTableModel::TokenColumn, QHeaderView::ResizeToContents);
 
-    m_progress->setVisible(false);
-    m_progress->setMaximumWidth(fontMetrics().averageCharWidth() * 30);
-    m_progress->setFormat(tr("Verified %v of %m"));
+    // The count stands beside the bar: drawn inside, it would cross the bar's fill.
+    m_progressBox->setVisible(false);
+    m_progress->setMaximumWidth(fontMetrics().averageCharWidth() * 16);
+    m_progress->setTextVisible(false);
+    connect(m_progress, &QProgressBar::valueChanged, m_progressText, [this](int value) {
+        m_progressText->setText(tr("Verified %1 of %2").arg(value).arg(m_progress->maximum()));
+    });
+    auto* progressLayout = new QHBoxLayout(m_progressBox);
+    progressLayout->setContentsMargins(0, 0, 0, 0);
+    progressLayout->addWidget(m_progressText);
+    progressLayout->addWidget(m_progress);
 
     m_empty->setObjectName(QStringLiteral("noConnectionsLabel"));
     m_empty->setAlignment(Qt::AlignCenter);
@@ -97,7 +108,7 @@ ConnectionsPage::ConnectionsPage(ConnectionBackend& backend, QWidget* parent)
     auto* bar = new QHBoxLayout;
     bar->addWidget(title);
     bar->addStretch(1);
-    bar->addWidget(m_progress);
+    bar->addWidget(m_progressBox);
     bar->addWidget(m_verify);
     bar->addWidget(m_verifyAll);
     bar->addWidget(m_edit);
@@ -145,7 +156,7 @@ void ConnectionsPage::setWorkspace(qint64 workspaceId, Role role)
     m_workspaceId = workspaceId;
     m_role = role;
     m_pending = 0;
-    m_progress->setVisible(false);
+    m_progressBox->setVisible(false);
     updateActions();
     reload();
 }
@@ -183,7 +194,8 @@ void ConnectionsPage::verifyAll()
     m_pending = int(ids.size());
     m_progress->setRange(0, m_pending);
     m_progress->setValue(0);
-    m_progress->setVisible(true);
+    m_progressText->setText(tr("Verified 0 of %1").arg(m_pending));
+    m_progressBox->setVisible(true);
     for (qint64 id : ids)
         verifyOne(id);
     updateActions();
@@ -207,7 +219,7 @@ void ConnectionsPage::verifyOne(qint64 connectionId)
                      if (m_pending > 0) {
                          m_progress->setValue(m_progress->value() + 1);
                          if (--m_pending == 0) {
-                             m_progress->setVisible(false);
+                             m_progressBox->setVisible(false);
                              emit verifyAllFinished();
                          }
                      }

@@ -57,7 +57,9 @@ private:
     QPushButton* m_verifyAll;
     QPushButton* m_edit;
     QPushButton* m_disconnect;
+    QWidget* m_progressBox;
     QProgressBar* m_progress;
+    QLabel* m_progressText;
     QLabel* m_empty;
     FieldMessage* m_message;
     QTimer* m_autoVerify;
