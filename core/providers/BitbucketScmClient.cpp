@@ -257,18 +257,12 @@ Result<QString> BitbucketScmClient::commitOf(const QString& ref)
 
 Result<bool> BitbucketScmClient::branchExists(const QString& name)
 {
-    auto commit = refCommit(QStringLiteral("branches"), name);
-    if (!commit)
-        return commit.error();
-    return commit->has_value();
+    return exists(refCommit(QStringLiteral("branches"), name));
 }
 
 Result<bool> BitbucketScmClient::tagExists(const QString& name)
 {
-    auto commit = refCommit(QStringLiteral("tags"), name);
-    if (!commit)
-        return commit.error();
-    return commit->has_value();
+    return exists(refCommit(QStringLiteral("tags"), name));
 }
 
 Status BitbucketScmClient::createRef(const QString& kind, const QString& name, const QString& sha,

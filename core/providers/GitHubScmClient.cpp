@@ -151,18 +151,12 @@ Result<QString> GitHubScmClient::commitOf(const QString& ref)
 
 Result<bool> GitHubScmClient::branchExists(const QString& name)
 {
-    auto commit = refCommit(QStringLiteral("heads"), name);
-    if (!commit)
-        return commit.error();
-    return commit->has_value();
+    return exists(refCommit(QStringLiteral("heads"), name));
 }
 
 Result<bool> GitHubScmClient::tagExists(const QString& name)
 {
-    auto commit = refCommit(QStringLiteral("tags"), name);
-    if (!commit)
-        return commit.error();
-    return commit->has_value();
+    return exists(refCommit(QStringLiteral("tags"), name));
 }
 
 Status GitHubScmClient::createRef(const QString& kind, const QString& name, const QString& sha,

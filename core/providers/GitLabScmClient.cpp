@@ -264,18 +264,12 @@ Result<QString> GitLabScmClient::commitOf(const QString& ref)
 
 Result<bool> GitLabScmClient::branchExists(const QString& name)
 {
-    auto commit = refCommit(QStringLiteral("branches"), name);
-    if (!commit)
-        return commit.error();
-    return commit->has_value();
+    return exists(refCommit(QStringLiteral("branches"), name));
 }
 
 Result<bool> GitLabScmClient::tagExists(const QString& name)
 {
-    auto commit = refCommit(QStringLiteral("tags"), name);
-    if (!commit)
-        return commit.error();
-    return commit->has_value();
+    return exists(refCommit(QStringLiteral("tags"), name));
 }
 
 Result<ScmBranch> GitLabScmClient::createBranch(const QString& name, const QString& fromRef)

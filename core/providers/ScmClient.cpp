@@ -2,6 +2,13 @@
 
 namespace ReleaseDeck {
 
+Result<bool> ScmClient::exists(const Result<std::optional<QString>>& commit)
+{
+    if (!commit)
+        return commit.error();
+    return commit->has_value();
+}
+
 Status ScmClient::sameCommitOrConflict(const QString& what, const QString& name,
                                        const QString& existingSha, const QString& wantedSha,
                                        const QString& fromRef, qsizetype shortLength)

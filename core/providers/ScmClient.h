@@ -7,6 +7,8 @@
 #include <QString>
 #include <QUrl>
 
+#include <optional>
+
 namespace ReleaseDeck {
 
 struct ScmRepository
@@ -80,6 +82,8 @@ public:
     virtual Result<ScmComparison> compare(const QString& base, const QString& head) = 0;
 
 protected:
+    // Whether a ref exists, from the lookup of its commit (none: it does not).
+    static Result<bool> exists(const Result<std::optional<QString>>& commit);
     // Creating what already exists: success at the same commit, else a Conflict naming
     // both commits, shortened to shortLength characters as the provider shows them.
     static Status sameCommitOrConflict(const QString& what, const QString& name,
