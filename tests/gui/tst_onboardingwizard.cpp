@@ -1,5 +1,6 @@
 #include "FakeConnectionBackend.h"
 #include "Screenshots.h"
+#include "WizardDriver.h"
 #include "wizard/ConnectionStep.h"
 #include "wizard/OnboardingWizard.h"
 #include "wizard/WizardController.h"
@@ -14,7 +15,10 @@
 #include <QTest>
 
 using namespace ReleaseDeck;
+using ReleaseDeck::Test::click;
 using ReleaseDeck::Test::FakeConnectionBackend;
+using ReleaseDeck::Test::find;
+using ReleaseDeck::Test::type;
 
 namespace {
 
@@ -29,31 +33,6 @@ class TestOnboardingWizard : public QObject
     Q_OBJECT
 
 private:
-    template<typename T>
-    T* find(QWidget* wizard, const QString& name)
-    {
-        auto* widget = wizard->findChild<T*>(name);
-        if (!widget)
-            qFatal("no widget named %s", qPrintable(name));
-        return widget;
-    }
-
-    void type(QWidget* wizard, const QString& name, const QString& text)
-    {
-        auto* edit = find<QLineEdit>(wizard, name);
-        edit->setFocus();
-        edit->selectAll();
-        QTest::keyClicks(edit, text);
-    }
-
-    void click(QWidget* wizard, const QString& name)
-    {
-        auto* button = find<QAbstractButton>(wizard, name);
-        QVERIFY2(button->isVisible() && button->isEnabled(), qPrintable(name));
-        // Near the left edge: a radio button only reacts on its indicator and text.
-        QTest::mouseClick(button, Qt::LeftButton, {}, QPoint(10, button->height() / 2));
-    }
-
     void shoot(QWizard& wizard, const QString& name)
     {
         const QString theme = m_dark ? QStringLiteral("-dark") : QString();

@@ -2,6 +2,7 @@
 #include "FakeHttpServer.h"
 #include "Screenshots.h"
 #include "TestKeyring.h"
+#include "WizardDriver.h"
 #include "backend/AppBackend.h"
 #include "db/Database.h"
 #include "db/DatabaseUrl.h"
@@ -26,10 +27,13 @@
 #include <QTest>
 
 using namespace ReleaseDeck;
+using ReleaseDeck::Test::click;
 using ReleaseDeck::Test::FakeGitHub;
 using ReleaseDeck::Test::FakeHttpServer;
 using ReleaseDeck::Test::FakeResponse;
+using ReleaseDeck::Test::find;
 using ReleaseDeck::Test::keychainEntries;
+using ReleaseDeck::Test::type;
 
 namespace {
 
@@ -48,30 +52,6 @@ class TestWizardRealBackend : public QObject
     Q_OBJECT
 
 private:
-    template<typename T>
-    T* find(QWidget* wizard, const QString& name)
-    {
-        auto* widget = wizard->findChild<T*>(name);
-        if (!widget)
-            qFatal("no widget named %s", qPrintable(name));
-        return widget;
-    }
-
-    void type(QWidget* wizard, const QString& name, const QString& text)
-    {
-        auto* edit = find<QLineEdit>(wizard, name);
-        edit->setFocus();
-        edit->selectAll();
-        QTest::keyClicks(edit, text);
-    }
-
-    void click(QWidget* wizard, const QString& name)
-    {
-        auto* button = find<QAbstractButton>(wizard, name);
-        QVERIFY2(button->isVisible() && button->isEnabled(), qPrintable(name));
-        QTest::mouseClick(button, Qt::LeftButton, {}, QPoint(10, button->height() / 2));
-    }
-
     void shoot(QWizard& wizard, const QString& name)
     {
         QVERIFY(
