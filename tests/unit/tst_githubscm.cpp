@@ -322,6 +322,7 @@ private slots:
     void createReleaseTwiceCreatesOnce()
     {
         FakeGitHub github;
+        github.pushCommit(QStringLiteral("main"), QStringLiteral("Initial commit"));
         const HttpClient http(testSettings());
         auto client = clientFor(github, http);
         auto first = client->createRelease(QStringLiteral("v1.0"), QStringLiteral("1.0"),
@@ -340,6 +341,7 @@ private slots:
                               {QStringLiteral("name"), QStringLiteral("1.0")},
                               {QStringLiteral("body"), QStringLiteral("notes")}}));
         QCOMPARE(github.count("GET", QStringLiteral("/releases/tags/v1.0")), 2);
+        QCOMPARE(github.releasesCreated(), 1);
     }
 
     void createReleaseRaceReturnsTheExistingOne()
