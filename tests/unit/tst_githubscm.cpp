@@ -325,6 +325,7 @@ private slots:
         github.pushCommit(QStringLiteral("main"), QStringLiteral("Initial commit"));
         const HttpClient http(testSettings());
         auto client = clientFor(github, http);
+        QVERIFY(client->hasReleases());
         auto first = client->createRelease(QStringLiteral("v1.0"), QStringLiteral("1.0"),
                                            QStringLiteral("notes"));
         QVERIFY2(first.ok(), failureOf(first).constData());
