@@ -65,7 +65,8 @@ int orchestrate(CliInvocation& invocation)
     if (!me)
         return CliSession::fail(invocation.output, me.error());
     Error secretsError;
-    std::unique_ptr<SecretStore> secrets = createSecretStore(invocation.globals.secrets, &secretsError);
+    std::unique_ptr<SecretStore> secrets =
+        createSecretStore(invocation.globals.secrets, &secretsError);
     if (!secrets)
         return CliSession::fail(invocation.output, secretsError);
 
@@ -83,8 +84,8 @@ int orchestrate(CliInvocation& invocation)
     int exitCode = ExitSuccess;
     QHash<qint64, QString> shown;
     QObject::connect(&orchestrator, &Orchestrator::changed, &loop, [&](const QString& line) {
-        invocation.output.line(
-            QDateTime::currentDateTimeUtc().toString(Qt::ISODate) + QLatin1Char(' ') + line);
+        invocation.output.line(QDateTime::currentDateTimeUtc().toString(Qt::ISODate) +
+                               QLatin1Char(' ') + line);
     });
     QObject::connect(&orchestrator, &Orchestrator::statusChanged, &loop,
                      [&](const OrchestratorStatus& status) {

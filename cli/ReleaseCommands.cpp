@@ -89,14 +89,14 @@ int create(CliInvocation& invocation)
         if (!draft.platforms.contains(*platform))
             draft.platforms.append(*platform);
     }
-    for (const auto& [option, target] :
-         {std::pair{QStringLiteral("kickoff-at"), &draft.kickoffAt},
-          std::pair{QStringLiteral("target-at"), &draft.targetAt}}) {
+    for (const auto& [option, target] : {std::pair{QStringLiteral("kickoff-at"), &draft.kickoffAt},
+                                         std::pair{QStringLiteral("target-at"), &draft.targetAt}}) {
         if (!parser.isSet(option))
             continue;
         Result<QDateTime> at = WhenText::parse(parser.value(option), context->now);
         if (!at)
-            return invocation.output.usageError(QStringLiteral("--%1: %2").arg(option, at.error().message));
+            return invocation.output.usageError(
+                QStringLiteral("--%1: %2").arg(option, at.error().message));
         *target = *at;
     }
     for (const QString& text : parser.values(QStringLiteral("regression-slot"))) {
@@ -117,11 +117,12 @@ int create(CliInvocation& invocation)
         invocation.output.json(ReleaseJson::release(*detail, true));
         return ExitSuccess;
     }
-    invocation.output.line(QStringLiteral("Created %1 %2: %3 from %4, kickoff at %5.")
-                               .arg(created->type == ReleaseType::Hotfix ? QStringLiteral("hotfix")
-                                                                          : QStringLiteral("release"),
-                                    created->version, created->releaseBranch, created->baseBranch,
-                                    created->kickoffAt.toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'"))));
+    invocation.output.line(
+        QStringLiteral("Created %1 %2: %3 from %4, kickoff at %5.")
+            .arg(created->type == ReleaseType::Hotfix ? QStringLiteral("hotfix")
+                                                      : QStringLiteral("release"),
+                 created->version, created->releaseBranch, created->baseBranch,
+                 created->kickoffAt.toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'"))));
     return ExitSuccess;
 }
 
@@ -242,7 +243,8 @@ void addReleaseCommands(CliApplication& cli)
                           QStringLiteral("B")),
               valueOption(QStringLiteral("platform"),
                           QStringLiteral("ANDROID, IOS or WEB; repeatable"), QStringLiteral("P")),
-              valueOption(QStringLiteral("train"), QStringLiteral("take the settings of a release train"),
+              valueOption(QStringLiteral("train"),
+                          QStringLiteral("take the settings of a release train"),
                           QStringLiteral("NAME")),
               valueOption(QStringLiteral("kickoff-at"),
                           QStringLiteral("ISO 8601, now, or +30m/+2h/+3d (default now)"),
@@ -283,9 +285,11 @@ void addReleaseCommands(CliApplication& cli)
              1,
              1,
              [](CliInvocation& invocation) {
-                 return decide(invocation, QStringLiteral("Approved"),
-                               [](ReleaseActions& a, const Actor& actor, const Release& r,
-                                  const QDateTime&) { return a.approve(actor, r.id, r.rowVersion); });
+                 return decide(
+                     invocation, QStringLiteral("Approved"),
+                     [](ReleaseActions& a, const Actor& actor, const Release& r, const QDateTime&) {
+                         return a.approve(actor, r.id, r.rowVersion);
+                     });
              }});
     cli.add({{QStringLiteral("release"), QStringLiteral("pause")},
              QStringLiteral("VERSION"),
@@ -309,9 +313,11 @@ void addReleaseCommands(CliApplication& cli)
              1,
              1,
              [](CliInvocation& invocation) {
-                 return decide(invocation, QStringLiteral("Resumed"),
-                               [](ReleaseActions& a, const Actor& actor, const Release& r,
-                                  const QDateTime&) { return a.resume(actor, r.id, r.rowVersion); });
+                 return decide(
+                     invocation, QStringLiteral("Resumed"),
+                     [](ReleaseActions& a, const Actor& actor, const Release& r, const QDateTime&) {
+                         return a.resume(actor, r.id, r.rowVersion);
+                     });
              }});
     cli.add({{QStringLiteral("release"), QStringLiteral("cancel")},
              QStringLiteral("VERSION"),
@@ -320,41 +326,45 @@ void addReleaseCommands(CliApplication& cli)
              1,
              1,
              [](CliInvocation& invocation) {
-                 return decide(invocation, QStringLiteral("Cancelled"),
-                               [](ReleaseActions& a, const Actor& actor, const Release& r,
-                                  const QDateTime&) { return a.cancel(actor, r.id, r.rowVersion); });
+                 return decide(
+                     invocation, QStringLiteral("Cancelled"),
+                     [](ReleaseActions& a, const Actor& actor, const Release& r, const QDateTime&) {
+                         return a.cancel(actor, r.id, r.rowVersion);
+                     });
              }});
     for (const bool retry : {true, false}) {
-        cli.add({{QStringLiteral("release"), retry ? QStringLiteral("retry") : QStringLiteral("skip")},
-                 QStringLiteral("VERSION TASK_TYPE"),
-                 retry ? QStringLiteral("run a failed task again")
-                       : QStringLiteral("skip a failed or pending task"),
-                 {valueOption(QStringLiteral("cycle"),
-                              QStringLiteral("the regression cycle (default: the latest)"),
-                              QStringLiteral("N"))},
-                 2,
-                 2,
-                 [retry](CliInvocation& invocation) {
-                     Result<std::pair<TaskType, int>> task = taskArguments(invocation);
-                     if (!task)
-                         return invocation.output.usageError(task.error().message);
-                     const auto [type, cycle] = *task;
-                     return decide(invocation,
-                                   retry ? QStringLiteral("Retrying %1 of").arg(toText(type))
-                                         : QStringLiteral("Skipped %1 of").arg(toText(type)),
-                                   [retry, type, cycle](ReleaseActions& a, const Actor& actor,
-                                                        const Release& r, const QDateTime&) {
-                                       return retry ? a.retry(actor, r.id, r.rowVersion, type, cycle)
-                                                    : a.skip(actor, r.id, r.rowVersion, type, cycle);
-                                   });
-                 }});
+        cli.add(
+            {{QStringLiteral("release"), retry ? QStringLiteral("retry") : QStringLiteral("skip")},
+             QStringLiteral("VERSION TASK_TYPE"),
+             retry ? QStringLiteral("run a failed task again")
+                   : QStringLiteral("skip a failed or pending task"),
+             {valueOption(QStringLiteral("cycle"),
+                          QStringLiteral("the regression cycle (default: the latest)"),
+                          QStringLiteral("N"))},
+             2,
+             2,
+             [retry](CliInvocation& invocation) {
+                 Result<std::pair<TaskType, int>> task = taskArguments(invocation);
+                 if (!task)
+                     return invocation.output.usageError(task.error().message);
+                 const auto [type, cycle] = *task;
+                 return decide(invocation,
+                               retry ? QStringLiteral("Retrying %1 of").arg(toText(type))
+                                     : QStringLiteral("Skipped %1 of").arg(toText(type)),
+                               [retry, type, cycle](ReleaseActions& a, const Actor& actor,
+                                                    const Release& r, const QDateTime&) {
+                                   return retry ? a.retry(actor, r.id, r.rowVersion, type, cycle)
+                                                : a.skip(actor, r.id, r.rowVersion, type, cycle);
+                               });
+             }});
     }
     cli.add({{QStringLiteral("release"), QStringLiteral("add-slot")},
              QStringLiteral("VERSION"),
              QStringLiteral("add a regression slot"),
              {valueOption(QStringLiteral("at"), QStringLiteral("ISO 8601, now, or +30m/+2h/+3d"),
                           QStringLiteral("WHEN")),
-              QCommandLineOption(QStringLiteral("no-build"), QStringLiteral("the cycle builds nothing")),
+              QCommandLineOption(QStringLiteral("no-build"),
+                                 QStringLiteral("the cycle builds nothing")),
               QCommandLineOption(QStringLiteral("no-automation"),
                                  QStringLiteral("the cycle runs no automation"))},
              1,
@@ -367,15 +377,15 @@ void addReleaseCommands(CliApplication& cli)
                  const bool build = !invocation.parser.isSet(QStringLiteral("no-build"));
                  const bool automation = !invocation.parser.isSet(QStringLiteral("no-automation"));
                  // The time is read against the database clock; a bad one is a usage error.
-                 return decide(invocation, QStringLiteral("Added a regression slot to"),
-                               [&](ReleaseActions& a, const Actor& actor, const Release& r,
-                                   const QDateTime& now) -> Result<Release> {
-                                   Result<QDateTime> when = WhenText::parse(at, now);
-                                   if (!when)
-                                       return when.error();
-                                   return a.addSlot(actor, r.id, r.rowVersion,
-                                                    {*when, build, automation});
-                               });
+                 return decide(
+                     invocation, QStringLiteral("Added a regression slot to"),
+                     [&](ReleaseActions& a, const Actor& actor, const Release& r,
+                         const QDateTime& now) -> Result<Release> {
+                         Result<QDateTime> when = WhenText::parse(at, now);
+                         if (!when)
+                             return when.error();
+                         return a.addSlot(actor, r.id, r.rowVersion, {*when, build, automation});
+                     });
              }});
 }
 

@@ -26,8 +26,8 @@ QString timeText(const QDateTime& time)
 
 QString nextStep(const ReleaseDetail& detail)
 {
-    return WaitReasons::nextStep(detail.release, detail.tasks, detail.regressionSlots, detail.cycles,
-                                 detail.now);
+    return WaitReasons::nextStep(detail.release, detail.tasks, detail.regressionSlots,
+                                 detail.cycles, detail.now);
 }
 
 } // namespace
@@ -61,17 +61,16 @@ QJsonObject ReleaseJson::release(const ReleaseDetail& detail, bool withTasks)
         return json;
     QJsonArray tasks;
     for (const Task& task : detail.tasks)
-        tasks.append(QJsonObject{
-            {QStringLiteral("type"), toText(task.type)},
-            {QStringLiteral("stage"), toText(task.stage)},
-            {QStringLiteral("cycle"), task.cycleNumber},
-            {QStringLiteral("status"), toText(task.status)},
-            {QStringLiteral("attempts"), task.attempts},
-            {QStringLiteral("lastError"), textOrNull(task.lastError)},
-            {QStringLiteral("externalId"), textOrNull(task.externalId)},
-            {QStringLiteral("externalUrl"), textOrNull(task.externalUrl)},
-            {QStringLiteral("waitingFor"),
-             textOrNull(WaitReasons::forTask(release, task, detail.now))}});
+        tasks.append(QJsonObject{{QStringLiteral("type"), toText(task.type)},
+                                 {QStringLiteral("stage"), toText(task.stage)},
+                                 {QStringLiteral("cycle"), task.cycleNumber},
+                                 {QStringLiteral("status"), toText(task.status)},
+                                 {QStringLiteral("attempts"), task.attempts},
+                                 {QStringLiteral("lastError"), textOrNull(task.lastError)},
+                                 {QStringLiteral("externalId"), textOrNull(task.externalId)},
+                                 {QStringLiteral("externalUrl"), textOrNull(task.externalUrl)},
+                                 {QStringLiteral("waitingFor"),
+                                  textOrNull(WaitReasons::forTask(release, task, detail.now))}});
     json.insert(QStringLiteral("tasks"), tasks);
     return json;
 }
@@ -83,8 +82,8 @@ QString ReleaseJson::summaryLine(const ReleaseDetail& detail)
     if (release.pauseReason != PauseReason::None)
         status += QLatin1Char('/') + toText(release.pauseReason);
     return QStringLiteral("%1  %2  %3  %4")
-        .arg(release.version + (release.type == ReleaseType::Hotfix ? QStringLiteral(" (hotfix)")
-                                                                     : QString()),
+        .arg(release.version +
+                 (release.type == ReleaseType::Hotfix ? QStringLiteral(" (hotfix)") : QString()),
              toText(release.stage), status, nextStep(detail));
 }
 
@@ -112,12 +111,12 @@ QStringList ReleaseJson::text(const ReleaseDetail& detail)
                      .arg(cycle.rcTag, toText(cycle.status));
     lines << QStringLiteral("Tasks:");
     for (const Task& task : detail.tasks) {
-        QString line = QStringLiteral("  %1%2  %3")
-                           .arg(toText(task.type),
-                                task.cycleNumber > 0
-                                    ? QStringLiteral(" (cycle %1)").arg(task.cycleNumber)
-                                    : QString(),
-                                toText(task.status));
+        QString line =
+            QStringLiteral("  %1%2  %3")
+                .arg(toText(task.type),
+                     task.cycleNumber > 0 ? QStringLiteral(" (cycle %1)").arg(task.cycleNumber)
+                                          : QString(),
+                     toText(task.status));
         if (task.attempts > 1)
             line += QStringLiteral("  attempts %1").arg(task.attempts);
         if (!task.externalUrl.isEmpty())

@@ -43,10 +43,7 @@ struct Announcement
     QDateTime createdAt;
 
     // What identifies the message in the chat service (Slack message metadata).
-    QString marker() const
-    {
-        return QStringLiteral("rd-%1-%2").arg(workspaceId).arg(id);
-    }
+    QString marker() const { return QStringLiteral("rd-%1-%2").arg(workspaceId).arg(id); }
 };
 
 } // namespace ReleaseDeck

@@ -8,8 +8,8 @@ namespace ReleaseDeck {
 
 std::optional<ReleaseVersion> ReleaseVersion::parse(const QString& text)
 {
-    static const QRegularExpression pattern(
-        QStringLiteral(R"(^(0|[1-9]\d{0,8})\.(0|[1-9]\d{0,8})\.(0|[1-9]\d{0,8})(?:-([0-9A-Za-z]+(?:[.-][0-9A-Za-z]+)*))?$)"));
+    static const QRegularExpression pattern(QStringLiteral(
+        R"(^(0|[1-9]\d{0,8})\.(0|[1-9]\d{0,8})\.(0|[1-9]\d{0,8})(?:-([0-9A-Za-z]+(?:[.-][0-9A-Za-z]+)*))?$)"));
     const QRegularExpressionMatch match = pattern.match(text);
     if (!match.hasMatch())
         return std::nullopt;

@@ -27,8 +27,9 @@ constexpr int ClockMarginSeconds = 120;
 Result<ChatMessage> post(ChatClient& chat, const QString& channel, const Announcement& announcement)
 {
     if (announcement.firstAttemptAt.isValid()) {
-        Result<std::optional<ChatMessage>> found = chat.findMessage(
-            channel, announcement.marker(), announcement.firstAttemptAt.addSecs(-ClockMarginSeconds));
+        Result<std::optional<ChatMessage>> found =
+            chat.findMessage(channel, announcement.marker(),
+                             announcement.firstAttemptAt.addSecs(-ClockMarginSeconds));
         if (!found)
             return found.error();
         if (found->has_value())
@@ -47,7 +48,9 @@ QStringList AnnouncementRun::run(const OrchestratorContext& context, qint64 anno
     Result<bool> taken =
         store.claim(context.actor, announcementId, context.holder, token, context.claimSeconds);
     if (!taken)
-        return {tr("Could not claim announcement %1: %2").arg(announcementId).arg(taken.error().message)};
+        return {tr("Could not claim announcement %1: %2")
+                    .arg(announcementId)
+                    .arg(taken.error().message)};
     if (!*taken)
         return {};
     Result<std::optional<Announcement>> found =
@@ -84,7 +87,8 @@ QStringList AnnouncementRun::run(const OrchestratorContext& context, qint64 anno
                        .arg(announcement.kind)
                        .arg(announcement.releaseId)
                        .arg(chat->displayName);
-        } else if (sent.error().isTransient() && announcement.attempts < TaskExecutor::MaxAttempts) {
+        } else if (sent.error().isTransient() &&
+                   announcement.attempts < TaskExecutor::MaxAttempts) {
             nextAttempt = TaskExecutor::backoff(context.pollBaseSeconds, announcement.attempts - 1);
             announcement.lastError = sent.error().message;
         } else {
@@ -104,7 +108,8 @@ QStringList AnnouncementRun::run(const OrchestratorContext& context, qint64 anno
     if (!written)
         return {written.error().message};
     if (!*written)
-        return {tr("Announcement %1: the claim expired; the result was discarded.").arg(announcementId)};
+        return {tr("Announcement %1: the claim expired; the result was discarded.")
+                    .arg(announcementId)};
     if (!line.isEmpty()) {
         Event event;
         event.releaseId = announcement.releaseId;

@@ -135,8 +135,7 @@ TaskOutcome CiTasks::run(const TaskJob& job, CiClient& ci, const TaskCheckpoint&
             run = {{QStringLiteral("marker"),
                     QStringLiteral("rd-%1-%2-%3")
                         .arg(job.task.id)
-                        .arg(key.toLower(),
-                             QUuid::createUuid().toString(QUuid::Id128).left(8))},
+                        .arg(key.toLower(), QUuid::createUuid().toString(QUuid::Id128).left(8))},
                    {QStringLiteral("ref"), target.ref}};
         }
         run.insert(QStringLiteral("triggeredAt"), now.toString(Qt::ISODateWithMs));
@@ -144,10 +143,10 @@ TaskOutcome CiTasks::run(const TaskJob& job, CiClient& ci, const TaskCheckpoint&
         data.insert(QStringLiteral("runs"), runs);
         if (!checkpoint(data))
             return TaskOutcome::claimLost();
-        QJsonObject inputs = {{QStringLiteral("release_deck_task"),
-                               run.value(QStringLiteral("marker")).toString()},
-                              {QStringLiteral("platform"), key.toLower()},
-                              {QStringLiteral("version"), job.release.version}};
+        QJsonObject inputs = {
+            {QStringLiteral("release_deck_task"), run.value(QStringLiteral("marker")).toString()},
+            {QStringLiteral("platform"), key.toLower()},
+            {QStringLiteral("version"), job.release.version}};
         if (!target.commit.isEmpty())
             inputs.insert(QStringLiteral("commit"), target.commit);
         Result<CiRunHandle> handle = ci.trigger(traits.ciPurpose, target.ref, inputs);
@@ -187,7 +186,8 @@ TaskOutcome CiTasks::run(const TaskJob& job, CiClient& ci, const TaskCheckpoint&
         build.platform = platform;
         build.ciRunId = handle.runId;
         build.ciRunUrl = status->webUrl.toString();
-        build.buildNumber = status->buildNumber > 0 ? QString::number(status->buildNumber) : QString();
+        build.buildNumber =
+            status->buildNumber > 0 ? QString::number(status->buildNumber) : QString();
         build.status = buildStatusOf(status->state);
         outcome.builds.append(build);
         const QString name = displayName(platform) + QLatin1Char(' ') + runName(*status, handle);
@@ -200,8 +200,9 @@ TaskOutcome CiTasks::run(const TaskJob& job, CiClient& ci, const TaskCheckpoint&
         case CiRunState::Failed:
         case CiRunState::Cancelled:
             failed.append(tr("%1 ended %2 %3")
-                              .arg(name, status->conclusion.isEmpty() ? toText(build.status).toLower()
-                                                                       : status->conclusion,
+                              .arg(name,
+                                   status->conclusion.isEmpty() ? toText(build.status).toLower()
+                                                                : status->conclusion,
                                    status->webUrl.toString())
                               .trimmed());
             break;

@@ -43,9 +43,8 @@ Result<QStringList> DryRun::describe(Database& database, qint64 workspaceId,
                          .arg((*lease)->holder, WaitReasons::when((*lease)->expiresAt, *now)));
         return lines;
     }
-    lines.append(lease->has_value() && (*lease)->holder == holder
-                     ? tr("  would renew its lease")
-                     : tr("  would take the lease"));
+    lines.append(lease->has_value() && (*lease)->holder == holder ? tr("  would renew its lease")
+                                                                  : tr("  would take the lease"));
 
     ReleaseStore releaseStore(database);
     Result<QList<Release>> releases = releaseStore.list(workspaceId);
@@ -65,20 +64,20 @@ Result<QStringList> DryRun::describe(Database& database, qint64 workspaceId,
     if (!dueSlots)
         return dueSlots.error();
     for (const RegressionSlot& slot : std::as_const(*dueSlots))
-        lines.append(tr("  would start the next regression cycle of %1 (slot at %2) unless the "
-                        "previous cycle still runs")
-                         .arg(byId.value(slot.releaseId).version,
-                              WaitReasons::when(slot.slotAt, *now)));
+        lines.append(
+            tr("  would start the next regression cycle of %1 (slot at %2) unless the "
+               "previous cycle still runs")
+                .arg(byId.value(slot.releaseId).version, WaitReasons::when(slot.slotAt, *now)));
     TaskStore taskStore(database);
     Result<QList<Task>> due = taskStore.due(workspaceId, 1000);
     if (!due)
         return due.error();
     for (const Task& task : std::as_const(*due)) {
         const QString version = byId.value(task.releaseId).version;
-        lines.append(task.status == TaskStatus::AwaitingExternal
-                         ? tr("  would check on %1 %2 (%3)")
-                               .arg(version, toText(task.type), task.waitingFor)
-                         : tr("  would run %1 %2").arg(version, toText(task.type)));
+        lines.append(
+            task.status == TaskStatus::AwaitingExternal
+                ? tr("  would check on %1 %2 (%3)").arg(version, toText(task.type), task.waitingFor)
+                : tr("  would run %1 %2").arg(version, toText(task.type)));
     }
     AnnouncementStore announcementStore(database);
     Result<QList<Announcement>> announcements = announcementStore.due(workspaceId, 1000);
@@ -91,8 +90,7 @@ Result<QStringList> DryRun::describe(Database& database, qint64 workspaceId,
     CycleStore cycleStore(database);
     for (const Release& release : std::as_const(*releases)) {
         if (release.status == ReleaseStatus::Completed ||
-            release.status == ReleaseStatus::Cancelled ||
-            release.status == ReleaseStatus::Archived)
+            release.status == ReleaseStatus::Cancelled || release.status == ReleaseStatus::Archived)
             continue;
         Result<QList<Task>> tasks = taskStore.listForRelease(workspaceId, release.id);
         Result<QList<RegressionSlot>> releaseSlots = slotStore.list(workspaceId, release.id);

@@ -29,8 +29,7 @@ TaskOutcome createTickets(const TaskJob& job, const Connection& connection, Issu
             continue;
         if (!tickets.contains(toText(platform))) {
             Result<Issue> issue = issues.ensureReleaseIssue(
-                projectKey,
-                tr("Release %1 (%2)").arg(job.release.version, displayName(platform)),
+                projectKey, tr("Release %1 (%2)").arg(job.release.version, displayName(platform)),
                 tr("Release %1 of %2, from %3. Tracked by Release Deck.")
                     .arg(job.release.version, displayName(platform), job.release.baseBranch),
                 label);
@@ -43,12 +42,14 @@ TaskOutcome createTickets(const TaskJob& job, const Connection& connection, Issu
             if (!checkpoint(data))
                 return TaskOutcome::claimLost();
         }
-        created.append(tickets.value(toText(platform)).toObject().value(QStringLiteral("key")).toString());
+        created.append(
+            tickets.value(toText(platform)).toObject().value(QStringLiteral("key")).toString());
     }
     if (created.isEmpty())
         return TaskOutcome::skipped(tr("no project key for this release's platforms"));
     created.removeDuplicates();
-    TaskOutcome outcome = TaskOutcome::completed(tr("Tickets %1.").arg(created.join(QStringLiteral(", "))));
+    TaskOutcome outcome =
+        TaskOutcome::completed(tr("Tickets %1.").arg(created.join(QStringLiteral(", "))));
     outcome.externalId = created.join(QLatin1Char(','));
     outcome.externalUrl = tickets.begin()->toObject().value(QStringLiteral("url")).toString();
     outcome.externalData = data;
@@ -83,7 +84,8 @@ TaskOutcome checkApproval(const TaskJob& job, const Connection& connection, Issu
     TaskOutcome outcome;
     outcome.externalData = job.task.externalData;
     if (waiting.isEmpty()) {
-        outcome.note = tr("Every release ticket is ready: %1.").arg(checked.join(QStringLiteral(", ")));
+        outcome.note =
+            tr("Every release ticket is ready: %1.").arg(checked.join(QStringLiteral(", ")));
         return outcome;
     }
     const int polls = outcome.externalData.value(QStringLiteral("polls")).toInt();
@@ -98,8 +100,8 @@ TaskOutcome checkApproval(const TaskJob& job, const Connection& connection, Issu
 
 } // namespace
 
-TaskOutcome IssueTasks::run(const TaskJob& job, const Connection& connection,
-                            IssuesClient& issues, const TaskCheckpoint& checkpoint)
+TaskOutcome IssueTasks::run(const TaskJob& job, const Connection& connection, IssuesClient& issues,
+                            const TaskCheckpoint& checkpoint)
 {
     switch (job.task.type) {
     case TaskType::CreateProjectManagementTicket:

@@ -25,11 +25,6 @@ namespace ReleaseDeck {
 
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("Orchestrator", text);
-}
-
 // Errors that say the database itself is gone, as opposed to a refusal.
 bool isDatabaseLoss(const Error& error)
 {
@@ -45,8 +40,8 @@ OrchestratorOptions OrchestratorOptions::forThisProcess()
     OrchestratorOptions options;
     const QString host = QSysInfo::machineHostName();
     options.actorName = QStringLiteral("orchestrator@") + host;
-    options.holder = options.actorName + QLatin1Char('/') +
-                     QString::number(QCoreApplication::applicationPid());
+    options.holder =
+        options.actorName + QLatin1Char('/') + QString::number(QCoreApplication::applicationPid());
     return options;
 }
 

@@ -98,7 +98,7 @@ private:
     QTimer m_timer;
     QTimer m_soon;
     QThreadPool m_pool;
-    QSet<QString> m_inFlight; // "task-12", "announcement-3"
+    QSet<QString> m_inFlight;         // "task-12", "announcement-3"
     QHash<QString, QString> m_tokens; // secret ref → token, read once per process
     QSet<qint64> m_acting;            // workspaces whose lease this instance holds
     OrchestratorStatus m_status;

@@ -22,8 +22,8 @@ struct WorkspaceOrchestration
     qint64 workspaceId = 0;
     QString workspaceName;
     State state = State::Standby;
-    QString holder;   // Standby: who orchestrates
-    QString detail;   // one sentence for people
+    QString holder; // Standby: who orchestrates
+    QString detail; // one sentence for people
 };
 
 struct OrchestratorStatus

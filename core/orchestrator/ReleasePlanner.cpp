@@ -44,8 +44,8 @@ QString ReleasePlanner::skipReason(TaskType type, const Release& release,
         return tr("no %1 platform in this release").arg(displayName(*traits.onlyPlatform));
     if (traits.category && !connections.contains(*traits.category))
         return tr("no %1 connection").arg(toText(*traits.category));
-    if (!traits.ciPurpose.isEmpty() && !ciHasPurpose(connections.value(ConnectionCategory::Ci),
-                                                     traits.ciPurpose))
+    if (!traits.ciPurpose.isEmpty() &&
+        !ciHasPurpose(connections.value(ConnectionCategory::Ci), traits.ciPurpose))
         return tr("the CI connection has no %1 workflow").arg(traits.ciPurpose);
     return {};
 }
@@ -103,8 +103,7 @@ QList<Task> ReleasePlanner::cycle(const Release& release, const ActiveConnection
     return tasks;
 }
 
-QList<Task> ReleasePlanner::preRelease(const Release& release,
-                                       const ActiveConnections& connections,
+QList<Task> ReleasePlanner::preRelease(const Release& release, const ActiveConnections& connections,
                                        const QDateTime& dueAt)
 {
     QList<Task> tasks;

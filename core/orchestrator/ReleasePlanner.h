@@ -37,8 +37,8 @@ public:
     static bool ciHasPurpose(const Connection& ci, const QString& purpose);
 
 private:
-    static Task planned(TaskType type, const Release& release,
-                        const ActiveConnections& connections, const QDateTime& dueAt);
+    static Task planned(TaskType type, const Release& release, const ActiveConnections& connections,
+                        const QDateTime& dueAt);
 };
 
 } // namespace ReleaseDeck

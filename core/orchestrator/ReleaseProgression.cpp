@@ -67,8 +67,8 @@ ReleaseProgression::ReleaseProgression(Database& database, const Actor& actor, Q
     , m_actorName(std::move(actorName))
 {}
 
-void ReleaseProgression::record(const Release& release, const QString& kind,
-                                const QString& message, const QJsonObject& data)
+void ReleaseProgression::record(const Release& release, const QString& kind, const QString& message,
+                                const QJsonObject& data)
 {
     Event event;
     event.releaseId = release.id;
@@ -144,8 +144,8 @@ Status ReleaseProgression::kickOff(qint64 releaseId)
             .arg(release->version,
                  ReleaseSettings::expand(release->settings.branchPattern, release->version),
                  release->baseBranch);
-    if (Status announced = announce(*release, QStringLiteral("kickoff"),
-                                    QStringLiteral("kickoff"), body);
+    if (Status announced =
+            announce(*release, QStringLiteral("kickoff"), QStringLiteral("kickoff"), body);
         !announced)
         return announced;
     if (Status settled = settle(*release); !settled)
@@ -200,10 +200,9 @@ Status ReleaseProgression::startCycle(const RegressionSlot& slot)
     if (Status attached = slotStore.attachCycle(m_actor, slot.id, cycle->id); !attached)
         return attached;
     TaskStore tasks(m_database);
-    Result<QList<Task>> planned =
-        tasks.plan(m_actor, slot.releaseId,
-                   ReleasePlanner::cycle(*release, *connections, *current, cycle->id, cycle->number,
-                                         *now));
+    Result<QList<Task>> planned = tasks.plan(
+        m_actor, slot.releaseId,
+        ReleasePlanner::cycle(*release, *connections, *current, cycle->id, cycle->number, *now));
     if (!planned)
         return planned.error();
     record(*release, QStringLiteral("cycle.started"),
@@ -260,8 +259,8 @@ Status ReleaseProgression::unblock(const Release& release)
         if (task.status != TaskStatus::Pending || task.nextAttemptAt.isValid())
             continue;
         const QList<TaskType> prerequisites = TaskCatalog::traits(task.type).prerequisites;
-        const bool satisfied = std::all_of(
-            prerequisites.cbegin(), prerequisites.cend(), [&](TaskType prerequisite) {
+        const bool satisfied =
+            std::all_of(prerequisites.cbegin(), prerequisites.cend(), [&](TaskType prerequisite) {
                 return std::all_of(tasks->cbegin(), tasks->cend(), [&](const Task& other) {
                     return other.type != prerequisite || other.cycleNumber != task.cycleNumber ||
                            isDone(other.status);
@@ -319,8 +318,7 @@ Status ReleaseProgression::awaitTrigger(Release& release, const QString& announc
         return written;
     record(release, QStringLiteral("release.awaiting_approval"),
            tr("%1 is waiting for approval by an EDITOR or OWNER.").arg(release.version));
-    return announce(release,
-                    QStringLiteral("%1-%2").arg(announcementKey).arg(release.rowVersion),
+    return announce(release, QStringLiteral("%1-%2").arg(announcementKey).arg(release.rowVersion),
                     QStringLiteral("awaiting_approval"), body);
 }
 
@@ -401,9 +399,10 @@ Status ReleaseProgression::moveStages(Release& release)
                     return {};
                 if (Status done = cycles.setStatus(m_actor, cycle.id, CycleStatus::Done); !done)
                     return done;
-                record(release, QStringLiteral("cycle.done"),
-                       tr("Regression cycle %1 of %2 is done.").arg(cycle.number).arg(release.version),
-                       {{QStringLiteral("cycle"), cycle.number}});
+                record(
+                    release, QStringLiteral("cycle.done"),
+                    tr("Regression cycle %1 of %2 is done.").arg(cycle.number).arg(release.version),
+                    {{QStringLiteral("cycle"), cycle.number}});
             }
             SlotStore slotStore(m_database);
             Result<QList<RegressionSlot>> planned = slotStore.list(m_actor.workspaceId, release.id);
@@ -440,9 +439,9 @@ Status ReleaseProgression::moveStages(Release& release)
                 return written;
             record(release, QStringLiteral("release.completed"),
                    tr("%1 is done.").arg(release.version));
-            return announce(release, QStringLiteral("completed"), QStringLiteral("completed"),
-                            tr("*Release %1 is done.* Tagged `%2`.")
-                                .arg(release.version, release.releaseTag));
+            return announce(
+                release, QStringLiteral("completed"), QStringLiteral("completed"),
+                tr("*Release %1 is done.* Tagged `%2`.").arg(release.version, release.releaseTag));
         }
         case Stage::Done:
             return {};

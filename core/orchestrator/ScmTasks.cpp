@@ -37,9 +37,9 @@ TaskOutcome tagged(const TaskJob& job, ScmClient& scm, const QString& tag, const
 TaskOutcome notesPosted(const QString& fromTag, const QString& toTag, const QString& notes,
                         const QString& dedupeKey)
 {
-    TaskOutcome outcome = TaskOutcome::completed(
-        fromTag.isEmpty() ? tr("Notes for %1.").arg(toTag)
-                          : tr("Notes from %1 to %2.").arg(fromTag, toTag));
+    TaskOutcome outcome =
+        TaskOutcome::completed(fromTag.isEmpty() ? tr("Notes for %1.").arg(toTag)
+                                                 : tr("Notes from %1 to %2.").arg(fromTag, toTag));
     outcome.externalId = toTag;
     Announcement announcement;
     announcement.dedupeKey = dedupeKey;
@@ -84,13 +84,16 @@ TaskOutcome ScmTasks::run(const TaskJob& job, ScmClient& scm)
         return outcome;
     }
     case TaskType::CreateRcTag:
-        return tagged(job, scm, job.rcTag,
-                      tr("Release candidate %1 of %2").arg(job.task.cycleNumber).arg(release.version));
+        return tagged(
+            job, scm, job.rcTag,
+            tr("Release candidate %1 of %2").arg(job.task.cycleNumber).arg(release.version));
     case TaskType::CreateReleaseTag:
-        return tagged(job, scm, ReleaseSettings::expand(release.settings.tagPattern, release.version),
+        return tagged(job, scm,
+                      ReleaseSettings::expand(release.settings.tagPattern, release.version),
                       tr("Release %1").arg(release.version));
     case TaskType::CreateReleaseNotes: {
-        const QString from = job.previousRcTag.isEmpty() ? job.previousReleaseTag : job.previousRcTag;
+        const QString from =
+            job.previousRcTag.isEmpty() ? job.previousReleaseTag : job.previousRcTag;
         Result<QString> text = scm.generateReleaseNotes(from, job.rcTag);
         if (!text)
             return TaskExecutor::fromError(text.error(), job);

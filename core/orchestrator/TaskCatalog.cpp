@@ -15,8 +15,8 @@ TaskTraits TaskCatalog::traits(TaskType type)
     case TaskType::CreateTestSuite:
         return {C::Tests, true, {}, {}, false, {}};
     case TaskType::TriggerPreRegressionBuilds:
-        return {C::Ci, true, {TaskType::ForkBranch}, QStringLiteral("PRE_REGRESSION_BUILD"), true,
-                {}};
+        return {C::Ci, true, {TaskType::ForkBranch}, QStringLiteral("PRE_REGRESSION_BUILD"),
+                true,  {}};
     case TaskType::ResetTestSuite:
         return {C::Tests, true, {}, {}, false, {}};
     case TaskType::CreateRcTag:
@@ -24,19 +24,24 @@ TaskTraits TaskCatalog::traits(TaskType type)
     case TaskType::CreateReleaseNotes:
         return {C::Scm, true, {TaskType::CreateRcTag}, {}, false, {}};
     case TaskType::TriggerRegressionBuilds:
-        return {C::Ci, false, {TaskType::CreateRcTag}, QStringLiteral("REGRESSION_BUILD"), true, {}};
+        return {C::Ci, false, {TaskType::CreateRcTag}, QStringLiteral("REGRESSION_BUILD"),
+                true,  {}};
     case TaskType::TriggerAutomationRuns:
         return {C::Ci, true, {TaskType::TriggerRegressionBuilds}, QStringLiteral("AUTOMATION"),
-                true, {}};
+                true,  {}};
     case TaskType::CreateReleaseTag:
         return {C::Scm, false, {}, {}, false, {}};
     case TaskType::CreateFinalReleaseNotes:
         return {C::Scm, true, {TaskType::CreateReleaseTag}, {}, false, {}};
     case TaskType::TriggerTestFlightBuild:
-        return {C::Ci, true, {TaskType::CreateReleaseTag}, QStringLiteral("TESTFLIGHT"), false,
-                Platform::Ios};
+        return {C::Ci, true,         {TaskType::CreateReleaseTag}, QStringLiteral("TESTFLIGHT"),
+                false, Platform::Ios};
     case TaskType::CreateAabBuild:
-        return {C::Ci, true, {TaskType::CreateReleaseTag}, QStringLiteral("ANDROID_BUNDLE"), false,
+        return {C::Ci,
+                true,
+                {TaskType::CreateReleaseTag},
+                QStringLiteral("ANDROID_BUNDLE"),
+                false,
                 Platform::Android};
     case TaskType::CheckProjectReleaseApproval:
         return {C::Issues, true, {}, {}, false, {}};

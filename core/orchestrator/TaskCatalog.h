@@ -18,8 +18,8 @@ struct TaskTraits
     std::optional<ConnectionCategory> category;
     bool optional = false;
     QList<TaskType> prerequisites;
-    QString ciPurpose; // CI tasks: the purpose id of the CI connection's workflow/job map
-    bool perPlatform = false;          // CI tasks: one run per release platform
+    QString ciPurpose;        // CI tasks: the purpose id of the CI connection's workflow/job map
+    bool perPlatform = false; // CI tasks: one run per release platform
     std::optional<Platform> onlyPlatform; // TestFlight: iOS; Android bundle: Android
 };
 

@@ -60,7 +60,8 @@ TaskOutcome TaskExecutor::run(const TaskJob& job, const TaskCheckpoint& checkpoi
 {
     const TaskTraits traits = TaskCatalog::traits(job.task.type);
     if (!traits.category)
-        return TaskOutcome::failed(tr("%1 has no connection to run it.").arg(toText(job.task.type)));
+        return TaskOutcome::failed(
+            tr("%1 has no connection to run it.").arg(toText(job.task.type)));
     const auto connection = job.connections.constFind(*traits.category);
     if (connection == job.connections.cend())
         return TaskOutcome::skipped(tr("no %1 connection").arg(toText(*traits.category)));

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "TaskJob.h"
 #include "Result.h"
+#include "TaskJob.h"
 #include "net/HttpClient.h"
 
 namespace ReleaseDeck {

@@ -84,9 +84,8 @@ QString WaitReasons::nextStep(const Release& release, const QList<Task>& tasks,
     case ReleaseStatus::Paused:
         switch (release.pauseReason) {
         case PauseReason::AwaitingStageTrigger:
-            return release.stage == Stage::Kickoff
-                       ? tr("awaiting approval to start regression")
-                       : tr("awaiting approval by an EDITOR or OWNER");
+            return release.stage == Stage::Kickoff ? tr("awaiting approval to start regression")
+                                                   : tr("awaiting approval by an EDITOR or OWNER");
         case PauseReason::TaskFailure:
             return tr("%1 failed; retry or skip it").arg(failedTask(tasks));
         case PauseReason::UserRequested:

@@ -30,8 +30,8 @@ public:
     // cycle: the regression cycle of a cycle task; -1: the latest that has the task.
     Result<Release> retry(const Actor& actor, qint64 releaseId, qint64 seenRowVersion,
                           TaskType type, int cycle = -1);
-    Result<Release> skip(const Actor& actor, qint64 releaseId, qint64 seenRowVersion,
-                         TaskType type, int cycle = -1);
+    Result<Release> skip(const Actor& actor, qint64 releaseId, qint64 seenRowVersion, TaskType type,
+                         int cycle = -1);
     Result<Release> addSlot(const Actor& actor, qint64 releaseId, qint64 seenRowVersion,
                             const SlotDraft& slot);
     Result<Release> startKickoffNow(const Actor& actor, qint64 releaseId, qint64 seenRowVersion);

@@ -48,8 +48,9 @@ Result<ReleaseConfig> trainNamed(Database& database, qint64 workspaceId, const Q
             return train;
         names.append(train.name);
     }
-    return Error::usage(tr("There is no release train named '%1'; the trains are: %2.")
-                            .arg(name, names.isEmpty() ? tr("none") : names.join(QStringLiteral(", "))));
+    return Error::usage(
+        tr("There is no release train named '%1'; the trains are: %2.")
+            .arg(name, names.isEmpty() ? tr("none") : names.join(QStringLiteral(", "))));
 }
 
 ReleaseSettings settingsOf(const ReleaseConfig& train)
@@ -75,8 +76,8 @@ ReleaseService::ReleaseService(Database& database, QString actorName)
 
 Result<Release> ReleaseService::create(const Actor& actor, const ReleaseDraft& draft)
 {
-    if (Result<Role> allowed = requirePermission(m_database, actor, Permission::RunReleases,
-                                                 tr("create releases"));
+    if (Result<Role> allowed =
+            requirePermission(m_database, actor, Permission::RunReleases, tr("create releases"));
         !allowed)
         return allowed.error();
     const QString versionText = draft.version.trimmed();
@@ -111,7 +112,7 @@ Result<Release> ReleaseService::create(const Actor& actor, const ReleaseDraft& d
         if (plannedSlots.isEmpty()) {
             for (const RegressionSlotPlan& plan : std::as_const(train->regressionSlots))
                 plannedSlots.append({release.kickoffAt.addSecs(qint64(plan.offsetMinutes) * 60),
-                              plan.runBuild, plan.runAutomation});
+                                     plan.runBuild, plan.runAutomation});
         }
     }
     if (!draft.platforms.isEmpty())
@@ -127,7 +128,8 @@ Result<Release> ReleaseService::create(const Actor& actor, const ReleaseDraft& d
     }
 
     if (!draft.hotfixOf.isEmpty()) {
-        Result<std::optional<Release>> fixed = releases.findByVersion(actor.workspaceId, draft.hotfixOf);
+        Result<std::optional<Release>> fixed =
+            releases.findByVersion(actor.workspaceId, draft.hotfixOf);
         if (!fixed)
             return fixed.error();
         if (!fixed->has_value())
@@ -140,9 +142,9 @@ Result<Release> ReleaseService::create(const Actor& actor, const ReleaseDraft& d
         if (!baseVersion || version->major != baseVersion->major ||
             version->minor != baseVersion->minor || version->patch <= baseVersion->patch)
             return Error::usage(tr("A hotfix of %1 must be a patch above it, e.g. %2.")
-                                    .arg(base.version,
-                                         baseVersion ? baseVersion->nextPatch().toString()
-                                                     : QString()));
+                                    .arg(base.version, baseVersion
+                                                           ? baseVersion->nextPatch().toString()
+                                                           : QString()));
         Result<QList<Release>> all = releases.list(actor.workspaceId);
         if (!all)
             return all.error();
@@ -174,17 +176,18 @@ Result<Release> ReleaseService::create(const Actor& actor, const ReleaseDraft& d
             connections.findActive(actor.workspaceId, ConnectionCategory::Scm);
         if (!scm)
             return scm.error();
-        release.baseBranch =
-            scm->has_value()
-                ? (*scm)->config.value(QStringLiteral("defaultBranch")).toString(QStringLiteral("main"))
-                : QStringLiteral("main");
+        release.baseBranch = scm->has_value() ? (*scm)
+                                                    ->config.value(QStringLiteral("defaultBranch"))
+                                                    .toString(QStringLiteral("main"))
+                                              : QStringLiteral("main");
         if (release.baseBranch.isEmpty())
             release.baseBranch = QStringLiteral("main");
     }
     if (const QString problem = GitRefName::problem(release.baseBranch, tr("base branch"));
         !problem.isEmpty())
         return Error::usage(problem);
-    release.releaseBranch = ReleaseSettings::expand(release.settings.branchPattern, release.version);
+    release.releaseBranch =
+        ReleaseSettings::expand(release.settings.branchPattern, release.version);
     if (const QString problem = GitRefName::problem(release.releaseBranch, tr("release branch"));
         !problem.isEmpty())
         return Error::usage(problem);
@@ -196,7 +199,8 @@ Result<Release> ReleaseService::create(const Actor& actor, const ReleaseDraft& d
         if (!slot.at.isValid())
             return Error::usage(tr("A regression slot needs a time."));
         if (slot.at < now->addSecs(-PastGraceSeconds))
-            return Error::usage(tr("The regression slot at %1 is in the past.").arg(timeText(slot.at)));
+            return Error::usage(
+                tr("The regression slot at %1 is in the past.").arg(timeText(slot.at)));
         if (slot.at < release.kickoffAt.addSecs(-PastGraceSeconds))
             return Error::usage(tr("The regression slot at %1 is before the kickoff at %2.")
                                     .arg(timeText(slot.at), timeText(release.kickoffAt)));
@@ -229,9 +233,8 @@ Result<Release> ReleaseService::create(const Actor& actor, const ReleaseDraft& d
     for (const Connection& connection : std::as_const(*active))
         connections.insert(connection.category, connection);
     TaskStore tasks(m_database);
-    if (Result<QList<Task>> planned =
-            tasks.plan(actor, created->id,
-                       ReleasePlanner::kickoff(*created, connections, created->kickoffAt));
+    if (Result<QList<Task>> planned = tasks.plan(
+            actor, created->id, ReleasePlanner::kickoff(*created, connections, created->kickoffAt));
         !planned)
         return planned.error();
     ReleaseProgression progression(m_database, actor, m_actorName);
@@ -301,7 +304,8 @@ Result<ReleaseDetail> ReleaseService::detail(const Actor& actor, qint64 releaseI
     if (!tasks)
         return tasks.error();
     detail.tasks = *tasks;
-    Result<QList<RegressionCycle>> cycles = CycleStore(m_database).list(actor.workspaceId, releaseId);
+    Result<QList<RegressionCycle>> cycles =
+        CycleStore(m_database).list(actor.workspaceId, releaseId);
     if (!cycles)
         return cycles.error();
     detail.cycles = *cycles;

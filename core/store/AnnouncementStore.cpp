@@ -80,10 +80,11 @@ Result<bool> AnnouncementStore::enqueue(const Actor& actor, const Announcement& 
 Result<QList<Announcement>> AnnouncementStore::due(qint64 workspaceId, int limit)
 {
     const QString now = m_database.nowSql();
-    return select(QStringLiteral("workspace_id = ? AND status = 'PENDING' AND next_attempt_at <= ") +
-                      now + QStringLiteral(" AND (claim_token IS NULL OR claim_expires_at < ") +
-                      now + QStringLiteral(") ORDER BY id LIMIT ?"),
-                  {workspaceId, std::max(1, limit)});
+    return select(
+        QStringLiteral("workspace_id = ? AND status = 'PENDING' AND next_attempt_at <= ") + now +
+            QStringLiteral(" AND (claim_token IS NULL OR claim_expires_at < ") + now +
+            QStringLiteral(") ORDER BY id LIMIT ?"),
+        {workspaceId, std::max(1, limit)});
 }
 
 Result<bool> AnnouncementStore::claim(const Actor& actor, qint64 id, const QString& holder,
@@ -139,8 +140,7 @@ Result<bool> AnnouncementStore::finishClaimed(const Actor& actor, const Announce
     const bool sent = announcement.status == AnnouncementStatus::Sent;
     Result<QSqlQuery> updated = m_database.run(
         QStringLiteral("UPDATE announcements SET status = ?, attempts = ?, next_attempt_at = ") +
-            next +
-            QStringLiteral(", last_error = ?, channel_id = ?, message_ts = ?, sent_at = ") +
+            next + QStringLiteral(", last_error = ?, channel_id = ?, message_ts = ?, sent_at = ") +
             (sent ? now : QStringLiteral("NULL")) +
             QStringLiteral(", claim_owner = NULL, claim_token = NULL, claim_expires_at = NULL "
                            "WHERE workspace_id = ? AND id = ? AND claim_token = ? AND "

@@ -22,7 +22,8 @@ QString platformsText(const QList<Platform>& platforms)
     QStringList names;
     for (const Platform platform : platforms)
         names.append(toText(platform));
-    return names.join(QLatin1Char(','));
+    // Never NULL: the column holds an empty list as ''.
+    return names.isEmpty() ? QStringLiteral("") : names.join(QLatin1Char(','));
 }
 
 QList<Platform> platformsFrom(const QString& text)
@@ -125,21 +126,34 @@ Result<Release> ReleaseStore::update(const Actor& actor, const Release& release)
     if (!allowed)
         return allowed.error();
     Result<QSqlQuery> updated = m_database.run(
-        QStringLiteral("UPDATE releases SET config_id = ?, version = ?, release_type = ?, "
-                       "base_branch = ?, release_branch = ?, base_release_id = ?, status = ?, "
-                       "pause_reason = ?, stage = ?, kickoff_reminder_at = ?, kickoff_at = ?, "
-                       "target_at = ?, released_at = ?, release_tag = ?, pilot_id = ?, "
-                       "platforms = ?, settings = ?, row_version = row_version + 1, updated_at = ") +
+        QStringLiteral(
+            "UPDATE releases SET config_id = ?, version = ?, release_type = ?, "
+            "base_branch = ?, release_branch = ?, base_release_id = ?, status = ?, "
+            "pause_reason = ?, stage = ?, kickoff_reminder_at = ?, kickoff_at = ?, "
+            "target_at = ?, released_at = ?, release_tag = ?, pilot_id = ?, "
+            "platforms = ?, settings = ?, row_version = row_version + 1, updated_at = ") +
             m_database.nowSql() +
             QStringLiteral(" WHERE workspace_id = ? AND id = ? AND row_version = ?"),
-        {SqlValue::id(release.configId), release.version, toText(release.type), release.baseBranch,
-         SqlValue::text(release.releaseBranch), SqlValue::id(release.baseReleaseId),
-         toText(release.status), toText(release.pauseReason), toText(release.stage),
-         SqlTime::toColumn(release.kickoffReminderAt), SqlTime::toColumn(release.kickoffAt),
-         SqlTime::toColumn(release.targetAt), SqlTime::toColumn(release.releasedAt),
-         SqlValue::text(release.releaseTag), SqlValue::id(release.pilotId),
-         platformsText(release.platforms), SqlValue::json(release.settings.toJson()),
-         actor.workspaceId, release.id, release.rowVersion});
+        {SqlValue::id(release.configId),
+         release.version,
+         toText(release.type),
+         release.baseBranch,
+         SqlValue::text(release.releaseBranch),
+         SqlValue::id(release.baseReleaseId),
+         toText(release.status),
+         toText(release.pauseReason),
+         toText(release.stage),
+         SqlTime::toColumn(release.kickoffReminderAt),
+         SqlTime::toColumn(release.kickoffAt),
+         SqlTime::toColumn(release.targetAt),
+         SqlTime::toColumn(release.releasedAt),
+         SqlValue::text(release.releaseTag),
+         SqlValue::id(release.pilotId),
+         platformsText(release.platforms),
+         SqlValue::json(release.settings.toJson()),
+         actor.workspaceId,
+         release.id,
+         release.rowVersion});
     if (!updated)
         return updated.error();
     const bool written = updated->numRowsAffected() == 1;
@@ -170,8 +184,8 @@ Result<std::optional<Release>> ReleaseStore::findById(qint64 workspaceId, qint64
 Result<std::optional<Release>> ReleaseStore::findByVersion(qint64 workspaceId,
                                                            const QString& version)
 {
-    Result<QList<Release>> found =
-        select(QStringLiteral("workspace_id = ? AND version = ?"), {workspaceId, version.trimmed()});
+    Result<QList<Release>> found = select(QStringLiteral("workspace_id = ? AND version = ?"),
+                                          {workspaceId, version.trimmed()});
     if (!found)
         return found.error();
     if (found->isEmpty())
@@ -182,11 +196,10 @@ Result<std::optional<Release>> ReleaseStore::findByVersion(qint64 workspaceId,
 Result<Release> ReleaseStore::lock(qint64 workspaceId, qint64 id)
 {
     // SQLite transactions already hold the database's write lock (BEGIN IMMEDIATE).
-    Result<QList<Release>> found =
-        select(QStringLiteral("workspace_id = ? AND id = ?") +
-                   (m_database.dialect() == Dialect::MySql ? QStringLiteral(" FOR UPDATE")
-                                                           : QString()),
-               {workspaceId, id});
+    Result<QList<Release>> found = select(
+        QStringLiteral("workspace_id = ? AND id = ?") +
+            (m_database.dialect() == Dialect::MySql ? QStringLiteral(" FOR UPDATE") : QString()),
+        {workspaceId, id});
     if (!found)
         return found.error();
     if (found->isEmpty())

@@ -125,9 +125,9 @@ Status TaskStore::save(const Actor& actor, const Task& task)
             m_database.nowSql() + QStringLiteral(" WHERE workspace_id = ? AND id = ?"),
         {toText(task.status), task.attempts, SqlTime::toColumn(task.nextAttemptAt),
          SqlValue::text(task.lastError), SqlValue::text(task.waitingFor),
-         SqlValue::text(task.externalId), SqlValue::text(task.externalUrl),
-         externalDataValue(task), SqlTime::toColumn(task.startedAt),
-         SqlTime::toColumn(task.finishedAt), actor.workspaceId, task.id});
+         SqlValue::text(task.externalId), SqlValue::text(task.externalUrl), externalDataValue(task),
+         SqlTime::toColumn(task.startedAt), SqlTime::toColumn(task.finishedAt), actor.workspaceId,
+         task.id});
     if (!updated)
         return updated.error();
     if (updated->numRowsAffected() == 0)
@@ -286,8 +286,7 @@ Result<QList<Task>> TaskStore::due(qint64 workspaceId, int limit)
     return select(QStringLiteral("JOIN releases r ON r.id = t.release_id WHERE t.workspace_id = ? "
                                  "AND t.status IN ('PENDING', 'IN_PROGRESS', 'AWAITING_EXTERNAL') "
                                  "AND t.next_attempt_at <= ") +
-                      now +
-                      QStringLiteral(" AND (t.claim_token IS NULL OR t.claim_expires_at < ") +
+                      now + QStringLiteral(" AND (t.claim_token IS NULL OR t.claim_expires_at < ") +
                       now +
                       QStringLiteral(") AND r.workspace_id = t.workspace_id AND r.status = "
                                      "'IN_PROGRESS' ORDER BY t.next_attempt_at, t.id LIMIT ?"),

@@ -57,7 +57,8 @@ private slots:
         LeaseStore leases(*m_database);
         QVERIFY(leases.take(m_seed.editorA, QStringLiteral("orchestrator@one"), 1)->held);
         QTest::qWait(1500);
-        const LeaseGrant takeover = *leases.take(m_seed.ownerA, QStringLiteral("orchestrator@two"), 60);
+        const LeaseGrant takeover =
+            *leases.take(m_seed.ownerA, QStringLiteral("orchestrator@two"), 60);
         QVERIFY(takeover.held);
         QVERIFY(takeover.newlyAcquired);
         const OrchestratorLease lease = leases.current(m_seed.workspaceA)->value();

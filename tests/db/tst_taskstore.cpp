@@ -147,8 +147,9 @@ private slots:
     void aNewLeaseHolderDropsTheOldClaims()
     {
         TaskStore store(*m_database);
-        const QList<Task> planned = *store.plan(
-            m_seed.editorA, m_release, {task(TaskType::ForkBranch, 0), task(TaskType::CreateRcTag, 1)});
+        const QList<Task> planned =
+            *store.plan(m_seed.editorA, m_release,
+                        {task(TaskType::ForkBranch, 0), task(TaskType::CreateRcTag, 1)});
         QVERIFY(*store.claim(m_seed.editorA, planned.at(0).id, QStringLiteral("dead@host"),
                              QStringLiteral("a"), 60));
         QVERIFY(*store.claim(m_seed.editorA, planned.at(1).id, QStringLiteral("alive@host"),
@@ -172,8 +173,8 @@ private slots:
         blocked.nextAttemptAt = {};
         Task later = task(TaskType::CreateTestSuite, 0);
         later.nextAttemptAt = QDateTime::currentDateTimeUtc().addDays(1);
-        const QList<Task> planned = *store.plan(
-            m_seed.editorA, m_release, {task(TaskType::ForkBranch, 0), blocked, later});
+        const QList<Task> planned =
+            *store.plan(m_seed.editorA, m_release, {task(TaskType::ForkBranch, 0), blocked, later});
         QCOMPARE(store.due(m_seed.workspaceA)->size(), 1);
         QVERIFY(store.schedule(m_seed.editorA, {planned.at(1).id}, 0).ok());
         QCOMPARE(store.due(m_seed.workspaceA)->size(), 2);

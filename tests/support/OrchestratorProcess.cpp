@@ -30,7 +30,8 @@ bool OrchestratorProcess::start()
     m_process->setProcessEnvironment(m_environment);
     m_process->setProcessChannelMode(QProcess::MergedChannels);
     m_process->setStandardOutputFile(m_outputFile, QIODevice::Append);
-    m_process->start(CliRunner::program(), QStringList{QStringLiteral("orchestrate")} + m_arguments);
+    m_process->start(CliRunner::program(),
+                     QStringList{QStringLiteral("orchestrate")} + m_arguments);
     return m_process->waitForStarted(10000);
 }
 

@@ -17,8 +17,7 @@ class OrchestratorProcess
 public:
     // Its output goes to outputFile (appended across restarts), never into a pipe that
     // could fill while the test does something else.
-    OrchestratorProcess(QProcessEnvironment environment, QStringList arguments,
-                        QString outputFile);
+    OrchestratorProcess(QProcessEnvironment environment, QStringList arguments, QString outputFile);
     ~OrchestratorProcess();
 
     bool start();

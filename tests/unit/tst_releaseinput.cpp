@@ -70,12 +70,14 @@ private slots:
 
     void branchNames()
     {
-        QVERIFY(GitRefName::problem(QStringLiteral("release/1.4.0"), QStringLiteral("branch")).isEmpty());
+        QVERIFY(GitRefName::problem(QStringLiteral("release/1.4.0"), QStringLiteral("branch"))
+                    .isEmpty());
         QVERIFY(GitRefName::problem(QStringLiteral("main"), QStringLiteral("branch")).isEmpty());
         for (const QString& bad :
              {QStringLiteral("my branch"), QStringLiteral("a..b"), QStringLiteral("x~1"),
               QStringLiteral("-x"), QStringLiteral("x.lock"), QStringLiteral("x/"), QString()})
-            QVERIFY2(!GitRefName::problem(bad, QStringLiteral("branch")).isEmpty(), qPrintable(bad));
+            QVERIFY2(!GitRefName::problem(bad, QStringLiteral("branch")).isEmpty(),
+                     qPrintable(bad));
     }
 };
 

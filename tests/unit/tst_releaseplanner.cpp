@@ -14,7 +14,8 @@ private slots:
     void kickoffHasTheTableTasksAndSkipsWhatHasNoConnection()
     {
         const QDateTime at(QDate(2026, 12, 2), QTime(10, 0), Qt::UTC);
-        const QList<Task> tasks = ReleasePlanner::kickoff(release(), connections({ConnectionCategory::Scm}), at);
+        const QList<Task> tasks =
+            ReleasePlanner::kickoff(release(), connections({ConnectionCategory::Scm}), at);
         QCOMPARE(types(tasks), QStringList({QStringLiteral("FORK_BRANCH"),
                                             QStringLiteral("CREATE_PROJECT_MANAGEMENT_TICKET"),
                                             QStringLiteral("CREATE_TEST_SUITE"),
@@ -54,7 +55,8 @@ private slots:
         QCOMPARE(cycle.at(1).nextAttemptAt, at);
         QVERIFY(!cycle.at(3).nextAttemptAt.isValid());
         // The CI connection has no automation workflow.
-        QCOMPARE(cycle.at(4).lastError, QStringLiteral("the CI connection has no AUTOMATION workflow"));
+        QCOMPARE(cycle.at(4).lastError,
+                 QStringLiteral("the CI connection has no AUTOMATION workflow"));
     }
 
     void cycleOneResetsNothingAndSlotsTurnTasksOff()
@@ -62,11 +64,12 @@ private slots:
         RegressionSlot slot;
         slot.runBuild = false;
         slot.runAutomation = false;
-        ActiveConnections all = connections({ConnectionCategory::Scm, ConnectionCategory::Ci,
-                                             ConnectionCategory::Tests});
+        ActiveConnections all = connections(
+            {ConnectionCategory::Scm, ConnectionCategory::Ci, ConnectionCategory::Tests});
         all[ConnectionCategory::Ci].config = {
-            {QStringLiteral("jobs"), QJsonObject{{QStringLiteral("REGRESSION_BUILD"), QStringLiteral("b")},
-                                                 {QStringLiteral("AUTOMATION"), QStringLiteral("a")}}}};
+            {QStringLiteral("jobs"),
+             QJsonObject{{QStringLiteral("REGRESSION_BUILD"), QStringLiteral("b")},
+                         {QStringLiteral("AUTOMATION"), QStringLiteral("a")}}}};
         const QList<Task> cycle = ReleasePlanner::cycle(release(), all, slot, 1, 1, {});
         QCOMPARE(cycle.at(0).lastError, QStringLiteral("nothing to reset in cycle 1"));
         QCOMPARE(cycle.at(3).lastError, QStringLiteral("this regression slot runs no build"));
@@ -78,8 +81,8 @@ private slots:
         Release web = release();
         web.platforms = {Platform::Web};
         web.settings.tasksOff = {TaskType::CreateFinalReleaseNotes};
-        ActiveConnections all = connections({ConnectionCategory::Scm, ConnectionCategory::Ci,
-                                             ConnectionCategory::Issues});
+        ActiveConnections all = connections(
+            {ConnectionCategory::Scm, ConnectionCategory::Ci, ConnectionCategory::Issues});
         all[ConnectionCategory::Ci].config = {
             {QStringLiteral("workflows"),
              QJsonObject{{QStringLiteral("TESTFLIGHT"), QStringLiteral("tf.yml")},
@@ -100,8 +103,9 @@ private slots:
     void requiredTasksCannotBeTurnedOff()
     {
         const QList<TaskType> optional = TaskCatalog::optionalTasks();
-        for (const TaskType required : {TaskType::ForkBranch, TaskType::CreateRcTag,
-                                        TaskType::TriggerRegressionBuilds, TaskType::CreateReleaseTag})
+        for (const TaskType required :
+             {TaskType::ForkBranch, TaskType::CreateRcTag, TaskType::TriggerRegressionBuilds,
+              TaskType::CreateReleaseTag})
             QVERIFY(!optional.contains(required));
         Release everythingOff = release();
         everythingOff.settings.tasksOff = allTaskTypes();
