@@ -78,7 +78,7 @@ private slots:
         run = cli.run(
             {QStringLiteral("--database"), m_url, QStringLiteral("db"), QStringLiteral("migrate")});
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
-        QVERIFY(run.out.contains(QLatin1String("Applied 5 migration(s)")));
+        QVERIFY(run.out.contains(QLatin1String("Applied 6 migration(s)")));
     }
 
 private:
