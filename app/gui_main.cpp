@@ -1,4 +1,5 @@
 #include "AppWindowFlow.h"
+#include "Translations.h"
 #include "Version.h"
 #include "backend/AppBackend.h"
 #include "backend/FutureReply.h"
@@ -29,6 +30,7 @@ int main(int argc, char* argv[])
     QApplication::setApplicationVersion(ReleaseDeck::version());
     QApplication::setDesktopFileName(QStringLiteral("io.releasedeck.ReleaseDeck"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/releasedeck.svg")));
+    ReleaseDeck::Translations::install(app);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(

@@ -1,5 +1,6 @@
 #include "FakeConnectionBackend.h"
 #include "Screenshots.h"
+#include "Translations.h"
 #include "connections/ConnectionTableModel.h"
 #include "connections/ConnectionsPage.h"
 #include "widgets/MessageBox.h"
@@ -69,6 +70,9 @@ private:
     }
 
 private slots:
+    // As the app does at start: "%n minute(s) ago" reads as English.
+    void initTestCase() { Translations::install(*qApp, QLocale(QLocale::English)); }
+
     void showsEachConnectionInPlainWords()
     {
         FakeConnectionBackend backend;
@@ -148,6 +152,21 @@ private slots:
         QCOMPARE(page.model()->index(1, ConnectionTableModel::LastVerifiedColumn).data().toString(),
                  QStringLiteral("Just now"));
         QVERIFY(button(&page, QStringLiteral("verifyAllButton"))->isEnabled());
+    }
+
+    // A verification lies in the past: one stamped ahead by another machine's clock is not
+    // "in 5 minutes".
+    void aVerificationStampedAheadIsJustNow()
+    {
+        FakeConnectionBackend backend;
+        backend.rows = {row(1, ConnectionCategory::Scm, QStringLiteral("github"),
+                            QStringLiteral("acme/app"), VerificationStatus::Valid, 0)};
+        backend.rows[0].connection.lastVerifiedAt = QDateTime::currentDateTimeUtc().addSecs(300);
+        ConnectionsPage page(backend);
+        page.setWorkspace(1, Role::Owner);
+        QTRY_COMPARE(page.model()->rowCount(), 1);
+        QCOMPARE(page.model()->index(0, ConnectionTableModel::LastVerifiedColumn).data().toString(),
+                 QStringLiteral("Just now"));
     }
 
     void disconnectAsksFirstThenCallsTheBackend()

@@ -232,16 +232,16 @@ QFuture<Result<QList<WorkspaceSummary>>> FakeConnectionBackend::workspaces()
     return later<Result<QList<WorkspaceSummary>>>([this] { return workspaceList; });
 }
 
-QFuture<Result<QList<ActivityEvent>>> FakeConnectionBackend::events(qint64, qint64 afterEventId)
+QFuture<Result<QList<ActivityEvent>>> FakeConnectionBackend::events(qint64, qint64 afterSeq)
 {
-    return later<Result<QList<ActivityEvent>>>([this, afterEventId] {
+    return later<Result<QList<ActivityEvent>>>([this, afterSeq] {
         QList<ActivityEvent> newer;
         for (const ActivityEvent& event : std::as_const(eventList)) {
-            if (event.id > afterEventId)
+            if (event.seq > afterSeq)
                 newer.append(event);
         }
         std::sort(newer.begin(), newer.end(),
-                  [](const ActivityEvent& a, const ActivityEvent& b) { return a.id > b.id; });
+                  [](const ActivityEvent& a, const ActivityEvent& b) { return a.seq > b.seq; });
         return newer;
     });
 }

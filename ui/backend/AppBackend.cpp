@@ -356,7 +356,7 @@ Status AppBackend::saveEverything(const WizardResult& result)
         }
         const Actor actor{workspaceId, accountId};
         ConnectionStore connections(*database);
-        EventStore events(*database);
+        QList<Event> added;
         for (const ConnectionDraft& draft : result.connections) {
             Connection connection = draftConnection(draft);
             connection.workspaceId = workspaceId;
@@ -381,6 +381,11 @@ Status AppBackend::saveEverything(const WizardResult& result)
             event.data = {{QStringLiteral("connectionId"), saved->id},
                           {QStringLiteral("category"), toText(saved->category)},
                           {QStringLiteral("provider"), saved->provider}};
+            added.append(event);
+        }
+        // Last: appending locks the workspace's event sequence until the commit.
+        EventStore events(*database);
+        for (const Event& event : std::as_const(added)) {
             if (Result<qint64> logged = events.append(actor, event); !logged)
                 return undo(logged.error());
         }
@@ -523,25 +528,25 @@ QFuture<Result<QList<WorkspaceSummary>>> AppBackend::workspaces()
     });
 }
 
-QFuture<Result<QList<ActivityEvent>>> AppBackend::events(qint64 workspaceId, qint64 afterEventId)
+QFuture<Result<QList<ActivityEvent>>> AppBackend::events(qint64 workspaceId, qint64 afterSeq)
 {
     return QtConcurrent::run(
-        &m_pool, [this, workspaceId, afterEventId]() -> Result<QList<ActivityEvent>> {
+        &m_pool, [this, workspaceId, afterSeq]() -> Result<QList<ActivityEvent>> {
             Result<std::shared_ptr<Session>> current = session();
             if (!current)
                 return current.error();
             EventStore store(*(*current)->database);
             Result<QList<Event>> found =
-                afterEventId > 0 ? store.listSince(workspaceId, afterEventId)
-                                 : store.listNewest(workspaceId, EventFilter{0, {}, 0, 200});
+                afterSeq > 0 ? store.listSince(workspaceId, afterSeq)
+                             : store.listNewest(workspaceId, EventFilter{0, {}, 0, 200});
             if (!found)
                 return found.error();
             QList<ActivityEvent> events;
             for (const Event& event : std::as_const(*found))
-                events.append({event.id, event.createdAt, event.actor, event.kind, event.message});
+                events.append({event.seq, event.createdAt, event.actor, event.kind, event.message});
             // Newest first, whichever way the store listed them.
             std::sort(events.begin(), events.end(),
-                      [](const ActivityEvent& a, const ActivityEvent& b) { return a.id > b.id; });
+                      [](const ActivityEvent& a, const ActivityEvent& b) { return a.seq > b.seq; });
             return events;
         });
 }

@@ -44,7 +44,7 @@ public:
     QFuture<Status> disconnect(qint64 connectionId) override;
 
     QFuture<Result<QList<WorkspaceSummary>>> workspaces() override;
-    QFuture<Result<QList<ActivityEvent>>> events(qint64 workspaceId, qint64 afterEventId) override;
+    QFuture<Result<QList<ActivityEvent>>> events(qint64 workspaceId, qint64 afterSeq) override;
     BackendStatus status() const override;
     QFuture<BackendStatus> reconnect() override;
 

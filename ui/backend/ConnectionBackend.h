@@ -56,9 +56,8 @@ public:
 
     // Main window.
     virtual QFuture<Result<QList<WorkspaceSummary>>> workspaces() = 0;
-    // Events newer than afterEventId (0: the latest ones), newest first.
-    virtual QFuture<Result<QList<ActivityEvent>>> events(qint64 workspaceId,
-                                                         qint64 afterEventId) = 0;
+    // Events with a seq above afterSeq (0: the latest ones), newest first.
+    virtual QFuture<Result<QList<ActivityEvent>>> events(qint64 workspaceId, qint64 afterSeq) = 0;
     // The last known status, cheap to call; reconnect() tries the database again.
     virtual BackendStatus status() const = 0;
     virtual QFuture<BackendStatus> reconnect() = 0;

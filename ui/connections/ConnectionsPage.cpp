@@ -5,6 +5,7 @@
 #include "connections/ConnectionEditDialog.h"
 #include "connections/ConnectionTableModel.h"
 #include "connections/StatusBadgeDelegate.h"
+#include "widgets/DisplayNames.h"
 #include "widgets/FieldMessage.h"
 #include "widgets/MessageBox.h"
 #include "wizard/ConnectionRules.h"
@@ -55,7 +56,7 @@ ConnectionsPage::ConnectionsPage(ConnectionBackend& backend, QWidget* parent)
     auto* addMenu = new QMenu(m_add);
     for (ConnectionCategory category : {ConnectionCategory::Scm, ConnectionCategory::Chat,
                                         ConnectionCategory::Issues, ConnectionCategory::Ci}) {
-        addMenu->addAction(ReleaseDeck::displayName(category), this,
+        addMenu->addAction(DisplayNames::category(category), this,
                            [this, category] { addConnection(category); });
     }
     m_add->setMenu(addMenu);
