@@ -14,6 +14,7 @@
 
 #include <QElapsedTimer>
 #include <QFile>
+#include <QJsonObject>
 #include <QProcess>
 #include <QSettings>
 #include <QSqlQuery>
@@ -244,6 +245,52 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(removed.isFinished(), TimeoutMs);
         QVERIFY2(removed.result().ok(), qPrintable(errorOf(removed.result())));
         QCOMPARE(countRows(QStringLiteral("SELECT COUNT(*) FROM connections WHERE active = 1")), 2);
+    }
+
+    void finishReplacesThroughTheServiceAllOrNothing()
+    {
+        FakeHttpServer server;
+        auto owned = std::make_unique<InMemorySecretStore>();
+        InMemorySecretStore& secrets = *owned;
+        const Seeded seeded = seed(secrets, server);
+        const Connection oldScm = seeded.inA.at(0);
+        const Connection chat = seeded.inA.at(1);
+        AppBackend backend(std::move(owned));
+        startBackend(backend);
+
+        WizardResult again;
+        again.joinWorkspaceId = seeded.workspaceA;
+        again.displayName = QStringLiteral("Ana Lima");
+        again.email = Login;
+        ConnectionDraft scm{ConnectionCategory::Scm, QStringLiteral("github-enterprise"),
+                            QStringLiteral("octo/app"), oldScm.config,
+                            QStringLiteral("fake-ghe-token-replacing")};
+        // A chat draft without its channel cannot be saved: nothing of this Finish may stay.
+        ConnectionDraft broken{ConnectionCategory::Chat, QStringLiteral("slack"),
+                               QStringLiteral("#releases"),
+                               QJsonObject{{QStringLiteral("apiUrl"), server.url().toString()}},
+                               QStringLiteral("fake-slack-token-replacing")};
+        again.connections = {scm, broken};
+        const QHash<QString, QString> before = secrets.entries();
+        QFuture<Status> failed = backend.finish(again);
+        QTRY_VERIFY_WITH_TIMEOUT(failed.isFinished(), TimeoutMs);
+        QVERIFY(!failed.result().ok());
+        QCOMPARE(secrets.entries(), before);
+        QCOMPARE(countRows(QStringLiteral("SELECT COUNT(*) FROM connections")), 3);
+
+        again.connections = {scm};
+        QFuture<Status> finished = backend.finish(again);
+        QTRY_VERIFY_WITH_TIMEOUT(finished.isFinished(), TimeoutMs);
+        QVERIFY2(finished.result().ok(), qPrintable(errorOf(finished.result())));
+        // The replaced connection's token went with it; the chat connection kept its own.
+        QVERIFY(!secrets.entries().contains(oldScm.secretRef));
+        QVERIFY(secrets.entries().contains(chat.secretRef));
+        QVERIFY(secrets.entries().values().contains(QStringLiteral("fake-ghe-token-replacing")));
+        QCOMPARE(countRows(QStringLiteral("SELECT COUNT(*) FROM connections WHERE active = 1 "
+                                          "AND category = 'SCM' AND verification_status = "
+                                          "'VALID'")),
+                 1);
+        QCOMPARE(countRows(QStringLiteral("SELECT COUNT(*) FROM connections WHERE active = 1")), 3);
     }
 
     void quittingWhileVerificationsAreInFlightEndsAtOnceAndStoresNothing()
