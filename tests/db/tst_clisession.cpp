@@ -39,7 +39,7 @@ private slots:
         }
         QVERIFY(!session.ok());
         QVERIFY2(session.error().message.endsWith(
-                     QLatin1String("is at schema version 0 and needs 5 more migration(s); run "
+                     QLatin1String("is at schema version 0 and needs 6 more migration(s); run "
                                    "'releasedeck-cli db migrate' first.")),
                  qPrintable(session.error().message));
         QVERIFY(CliSession::open(m_globals, CliSession::Schema::AsIs).ok());

@@ -51,7 +51,7 @@ private slots:
             else
                 QVERIFY2(out.contains(QLatin1String("up to date")), qPrintable(out));
         }
-        QCOMPARE(appliedTotal, 5);
+        QCOMPARE(appliedTotal, 6);
 
         {
             QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QMARIADB"), name);
@@ -64,9 +64,9 @@ private slots:
             QVERIFY(query.exec(QStringLiteral(
                 "SELECT COUNT(*), COUNT(DISTINCT number), MAX(number) FROM schema_migrations")));
             QVERIFY(query.next());
-            QCOMPARE(query.value(0).toInt(), 5);
-            QCOMPARE(query.value(1).toInt(), 5);
-            QCOMPARE(query.value(2).toInt(), 5);
+            QCOMPARE(query.value(0).toInt(), 6);
+            QCOMPARE(query.value(1).toInt(), 6);
+            QCOMPARE(query.value(2).toInt(), 6);
         }
         QSqlDatabase::removeDatabase(name);
         QVERIFY(server.dropDatabase(name, &error));

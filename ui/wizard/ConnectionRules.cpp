@@ -2,17 +2,11 @@
 
 #include "wizard/FieldRules.h"
 
-#include <QCoreApplication>
 #include <QUrl>
 
 namespace ReleaseDeck {
 
 namespace {
-
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("ConnectionRules", text);
-}
 
 const QString Owner = QStringLiteral("owner");
 const QString Repo = QStringLiteral("repo");

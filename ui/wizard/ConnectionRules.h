@@ -2,6 +2,7 @@
 
 #include "model/ConnectionEnums.h"
 
+#include <QCoreApplication>
 #include <QHash>
 #include <QJsonObject>
 #include <QList>
@@ -13,6 +14,8 @@ namespace ReleaseDeck {
 // ("owner", "projectKey.ANDROID", "workflow.AUTOMATION") become a connection's config.
 class ConnectionRules
 {
+    Q_DECLARE_TR_FUNCTIONS(ConnectionRules)
+
 public:
     struct Provider
     {

@@ -1,17 +1,11 @@
 #include "wizard/FieldRules.h"
 
-#include <QCoreApplication>
 #include <QRegularExpression>
 #include <QUrl>
 
 namespace ReleaseDeck {
 
 namespace {
-
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("FieldRules", text);
-}
 
 bool hasSpace(const QString& value)
 {

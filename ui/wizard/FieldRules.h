@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QString>
 
 namespace ReleaseDeck {
@@ -8,6 +9,8 @@ namespace ReleaseDeck {
 // show under the field, or an empty string when the value is fine.
 class FieldRules
 {
+    Q_DECLARE_TR_FUNCTIONS(FieldRules)
+
 public:
     static constexpr int MaxNameLength = 100;
     static constexpr int MaxUrlLength = 2048;

@@ -1,5 +1,6 @@
 #include "wizard/JiraPage.h"
 
+#include "widgets/DisplayNames.h"
 #include "widgets/FieldMessage.h"
 #include "widgets/StatusColors.h"
 #include "wizard/ConnectionRules.h"
@@ -36,7 +37,7 @@ JiraPage::JiraPage(ConnectionStep& step, QWidget* parent)
     grid->addWidget(stateHeader, 0, 2);
     int row = 1;
     for (Platform platform : ConnectionRules::platforms()) {
-        const QString name = ReleaseDeck::displayName(platform);
+        const QString name = DisplayNames::platform(platform);
         FieldMessage* keyMessage = nullptr;
         FieldMessage* stateMessage = nullptr;
         QLineEdit* key = makeField(QStringLiteral("projectKey.") + toText(platform),
