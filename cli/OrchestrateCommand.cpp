@@ -3,7 +3,7 @@
 #include "CliApplication.h"
 #include "CliOutput.h"
 #include "CliSession.h"
-#include "StopSignal.h"
+#include "TerminationSignals.h"
 #include "orchestrator/Orchestrator.h"
 #include "secrets/SecretStore.h"
 #include "secrets/SecretStoreFactory.h"
@@ -97,8 +97,7 @@ int orchestrate(CliInvocation& invocation)
                          }
                      });
     QObject::connect(&orchestrator, &Orchestrator::stopped, &loop, &QEventLoop::quit);
-    StopSignal stopSignal;
-    QObject::connect(&stopSignal, &StopSignal::received, &orchestrator, &Orchestrator::stop);
+    TerminationSignals::handle(&orchestrator, [&orchestrator](int) { orchestrator.stop(); });
     if (parser.isSet(QStringLiteral("once"))) {
         QObject::connect(&orchestrator, &Orchestrator::quiescent, &loop, [&] {
             const OrchestratorStatus status = orchestrator.status();
