@@ -45,7 +45,7 @@ private slots:
         QCOMPARE(run.exitCode, 0);
         const QJsonObject status = QJsonDocument::fromJson(run.out.toUtf8()).object();
         QCOMPARE(status.value(QStringLiteral("currentVersion")).toInt(), shippedMigrations());
-        QCOMPARE(status.value(QStringLiteral("applied")).toArray().size(), 6);
+        QCOMPARE(status.value(QStringLiteral("applied")).toArray().size(), shippedMigrations());
         QVERIFY(status.value(QStringLiteral("pending")).toArray().isEmpty());
         QCOMPARE(status.value(QStringLiteral("applied"))
                      .toArray()
