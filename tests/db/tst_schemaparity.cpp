@@ -28,7 +28,7 @@ private slots:
         const auto right = SchemaSnapshot::take(*mariadb, &error);
         QVERIFY2(error.isEmpty(), qPrintable(error));
 
-        QCOMPARE(left.size(), 16);
+        QCOMPARE(left.size(), 17);
         QVERIFY(right.value(QStringLiteral("events"))
                     .contains(QStringLiteral("unique (workspace_id, seq)")));
         QVERIFY(left.value(QStringLiteral("event_sequences"))
