@@ -1,0 +1,1 @@
+-- Nothing to undo: 009 changes nothing in a local file.
