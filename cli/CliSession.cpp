@@ -4,10 +4,8 @@
 #include "db/MigrationRunner.h"
 #include "secrets/SecretKeys.h"
 #include "secrets/SecretStoreFactory.h"
-#include "store/AccountStore.h"
+#include "services/Identity.h"
 #include "store/WorkspaceStore.h"
-
-#include <QSysInfo>
 
 namespace ReleaseDeck {
 
@@ -65,18 +63,15 @@ Result<std::unique_ptr<CliSession>> CliSession::open(const CliGlobals& globals, 
     return session;
 }
 
-QString CliSession::localLogin()
-{
-    QString user = qEnvironmentVariable("USER");
-    if (user.isEmpty())
-        user = qEnvironmentVariable("LOGNAME", QStringLiteral("user"));
-    return user + QLatin1Char('@') + QSysInfo::machineHostName();
-}
-
 Result<Account> CliSession::account()
 {
-    AccountStore accounts(*m_database);
-    return accounts.ensure(localLogin(), localLogin());
+    if (m_account)
+        return *m_account;
+    Result<Account> me = Identity::signIn(*m_database);
+    if (!me)
+        return me.error();
+    m_account = *me;
+    return *me;
 }
 
 Result<Workspace> CliSession::workspace()

@@ -85,7 +85,7 @@ Result<ConnectionContext> openContext(const CliGlobals& globals)
     context.secrets = std::move(secrets);
     context.verifier = std::make_unique<ConnectionVerifier>();
     context.service = std::make_unique<ConnectionService>(
-        context.session->database(), *context.secrets, *context.verifier, CliSession::localLogin());
+        context.session->database(), *context.secrets, *context.verifier, context.session->login());
     return context;
 }
 
