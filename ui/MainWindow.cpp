@@ -5,6 +5,7 @@
 #include "backend/ConnectionBackend.h"
 #include "backend/FutureReply.h"
 #include "connections/ConnectionsPage.h"
+#include "members/MembersPage.h"
 #include "widgets/StatusColors.h"
 
 #include <QAction>
@@ -65,16 +66,21 @@ void MainWindow::buildMenus()
     QAction* activity = viewMenu->addAction(tr("&Activity"), this, [this] { showPage(1); });
     activity->setObjectName(QStringLiteral("showActivityAction"));
     activity->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
+    QAction* members = viewMenu->addAction(tr("&Members"), this, [this] { showPage(2); });
+    members->setObjectName(QStringLiteral("showMembersAction"));
+    members->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_3));
     QAction* refresh = viewMenu->addAction(tr("&Refresh"), this, [this] {
         if (m_connections)
             m_connections->reload();
         if (m_activity)
             m_activity->refresh();
+        if (m_members)
+            m_members->reload();
         if (m_backend)
             m_backend->databaseHealth().checkNow();
     });
     refresh->setShortcut(QKeySequence::Refresh);
-    for (QAction* action : {connections, activity, refresh})
+    for (QAction* action : {connections, activity, members, refresh})
         action->setEnabled(m_backend != nullptr);
 
     QMenu* helpMenu = menuBar()->addMenu(tr("&Help"));
@@ -108,6 +114,7 @@ void MainWindow::buildPages()
     m_navigation->setAccessibleName(tr("Pages"));
     m_navigation->addItem(tr("Connections"));
     m_navigation->addItem(tr("Activity"));
+    m_navigation->addItem(tr("Members"));
     m_navigation->setSpacing(3);
 
     m_pages = new QStackedWidget(this);
@@ -133,10 +140,13 @@ void MainWindow::createPages()
 {
     delete m_connections;
     delete m_activity;
+    delete m_members;
     m_connections = new ConnectionsPage(*m_backend, m_pages);
     m_activity = new ActivityPage(*m_backend, m_pages);
+    m_members = new MembersPage(*m_backend, m_pages);
     m_pages->addWidget(m_connections);
     m_pages->addWidget(m_activity);
+    m_pages->addWidget(m_members);
     if (m_navigation)
         m_pages->setCurrentIndex(std::max(0, m_navigation->currentRow()));
 }
@@ -220,6 +230,7 @@ void MainWindow::reloadPages()
     }
     m_connections->reload();
     m_activity->refresh();
+    m_members->reload();
 }
 
 void MainWindow::loadWorkspaces()
@@ -268,6 +279,7 @@ void MainWindow::switchWorkspace(int index)
     QSettings().setValue(QStringLiteral("workspace/current"), workspace.id);
     m_connections->setWorkspace(workspace.id, workspace.role);
     m_activity->setWorkspace(workspace.id);
+    m_members->setWorkspace(workspace.id, workspace.role);
     setWindowTitle(tr("%1 — Release Deck").arg(workspace.name));
 }
 

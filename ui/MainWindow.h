@@ -16,10 +16,11 @@ namespace ReleaseDeck {
 class ActivityPage;
 class ConnectionBackend;
 class ConnectionsPage;
+class MembersPage;
 
-// The app's window: menus, the workspace switcher, navigation between Connections and
-// Activity, and a status bar saying where the database is and whether the keychain works.
-// Without a backend (before the app wires one) it shows only its menus.
+// The app's window: menus, the workspace switcher, navigation between Connections,
+// Activity and Members, and a status bar saying where the database is and whether the keychain
+// works. Without a backend (before the app wires one) it shows only its menus.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -29,6 +30,7 @@ public:
 
     ConnectionsPage* connectionsPage() const { return m_connections; }
     ActivityPage* activityPage() const { return m_activity; }
+    MembersPage* membersPage() const { return m_members; }
     void showPage(int index);
     // The database or the workspace changed ("Set up again…"): the pages start afresh on
     // the workspace list read anew, showing workspaceId (or else the one named so).
@@ -58,6 +60,7 @@ private:
     QStackedWidget* m_pages = nullptr;
     ConnectionsPage* m_connections = nullptr;
     ActivityPage* m_activity = nullptr;
+    MembersPage* m_members = nullptr;
     QLabel* m_database = nullptr;
     QPushButton* m_reconnect = nullptr;
     QLabel* m_keychain = nullptr;

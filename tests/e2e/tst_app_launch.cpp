@@ -1,7 +1,7 @@
 #include "db/Database.h"
 #include "db/DatabaseUrl.h"
 #include "db/MigrationRunner.h"
-#include "store/AccountStore.h"
+#include "services/Identity.h"
 #include "store/WorkspaceStore.h"
 
 #include <QCoreApplication>
@@ -15,7 +15,7 @@ using namespace ReleaseDeck;
 
 namespace {
 
-const QString Login = QStringLiteral("ana@example.com");
+const QString Email = QStringLiteral("ana@example.com");
 
 } // namespace
 
@@ -72,13 +72,11 @@ private:
         Database database(DatabaseUrl::defaultLocal());
         QVERIFY(database.open().ok());
         QVERIFY(MigrationRunner(database).migrate().ok());
-        Result<Account> account =
-            AccountStore(database).ensure(Login, QStringLiteral("Ana Lima"), Login);
+        Result<Account> account = Identity::signIn(database, QStringLiteral("Ana Lima"), Email);
         QVERIFY(account.ok());
         QVERIFY(WorkspaceStore(database).create(QStringLiteral("Acme Mobile"), account->id).ok());
         QSettings settings;
         settings.setValue(QStringLiteral("database/url"), DatabaseUrl::defaultLocal().toString());
-        settings.setValue(QStringLiteral("account/login"), Login);
         settings.sync();
     }
 

@@ -19,8 +19,9 @@ class GatedSecretStore;
 // The app's ConnectionBackend over the stores, the keychain and the provider clients.
 // Every call runs on its own worker pool (each worker thread has its own database
 // connection) and answers through a future; the GUI thread never waits.
-// The chosen database URL and the local account's login are kept in QSettings (never a
-// password: a shared server's password lives in the keychain).
+// The chosen database URL is kept in QSettings (never a password: a shared server's password
+// lives in the keychain). Who acts is Identity's answer: the connected database login on a
+// shared server, the local user on a local file.
 class AppBackend final : public ConnectionBackend
 {
 public:
@@ -29,7 +30,7 @@ public:
     // Stops, then waits for the workers, which by then need nothing from this thread.
     ~AppBackend() override;
 
-    // Opens the configured database (migrating it), finds the local account and checks the
+    // Opens the configured database (migrating it when behind), signs in and checks the
     // keychain; the answer is the new status, which the database health then keeps live.
     QFuture<BackendStatus> start();
     // Asks every worker to end soon: HTTP calls in flight are aborted, waits for the
@@ -52,6 +53,11 @@ public:
     QFuture<Result<ConnectionRow>> saveConnection(qint64 workspaceId,
                                                   const ConnectionDraft& draft) override;
     QFuture<Status> disconnect(qint64 workspaceId, qint64 connectionId) override;
+
+    QFuture<Result<QList<MemberRow>>> listMembers(qint64 workspaceId) override;
+    QFuture<Result<MemberAdded>> addMember(qint64 workspaceId, const MemberDraft& draft) override;
+    QFuture<Result<Member>> setMemberRole(qint64 workspaceId, qint64 accountId, Role role) override;
+    QFuture<Status> removeMember(qint64 workspaceId, qint64 accountId) override;
 
     QFuture<Result<QList<WorkspaceSummary>>> workspaces() override;
     QFuture<Result<QList<ActivityEvent>>> events(qint64 workspaceId, qint64 afterSeq) override;

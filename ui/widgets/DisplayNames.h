@@ -17,6 +17,7 @@ public:
     static QString category(ConnectionCategory value);
     static QString status(VerificationStatus value);
     static QString platform(Platform value);
+    static QString role(Role value);
 };
 
 } // namespace ReleaseDeck
