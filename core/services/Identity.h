@@ -20,8 +20,9 @@ public:
     // server (without the client host), localLogin() on a local file.
     static Result<QString> login(Database& database);
     // That login's account. A local file creates it on first use (displayName and email fill
-    // a new one). On a shared server an owner created it with the member ('member add');
-    // only a schema administrator's account is created here, for the first workspace.
+    // a new one). On a shared server an owner created it when adding the member ('member
+    // add'); only a schema administrator's own account is created here, for the first
+    // workspace.
     static Result<Account> signIn(Database& database, const QString& displayName = {},
                                   const QString& email = {});
 };
