@@ -130,6 +130,48 @@ private slots:
         QCOMPARE(events.at(1).second, olga.accountId);
     }
 
+    // The wizard's join signs in with the person's own account and offers only its
+    // workspaces; Finish makes that account the app's, whatever name the form held.
+    void joiningShowsTheAccountsOwnWorkspaces()
+    {
+        const TeamMember& vic = m_team.viewer;
+        QSettings().remove(QStringLiteral("database/url"));
+        AppBackend backend(std::make_unique<InMemorySecretStore>());
+        DatabaseDraft draft;
+        draft.shared = true;
+        draft.host = m_team.server.host;
+        draft.port = m_team.server.port;
+        draft.database = m_team.databaseName;
+        draft.user = vic.user;
+        draft.password = vic.password;
+        draft.tls = false;
+        Result<QList<WorkspaceSummary>> offered = await(backend.testDatabase(draft));
+        QVERIFY2(offered.ok(), failureOf(offered).constData());
+        QCOMPARE(offered->size(), 1);
+        QCOMPARE(offered->constFirst().name, QStringLiteral("Acme"));
+        QCOMPARE(offered->constFirst().role, Role::Viewer);
+
+        WizardResult joined;
+        joined.joinWorkspaceId = m_team.acme;
+        joined.displayName = QStringLiteral("Somebody Else");
+        joined.email = m_team.owner.email;
+        joined.database = draft;
+        const Status finished = await(backend.finish(joined));
+        QVERIFY2(finished.ok(), failureOf(finished).constData());
+        Result<QList<MemberRow>> rows = await(backend.listMembers(m_team.acme));
+        QVERIFY2(rows.ok(), failureOf(rows).constData());
+        for (const MemberRow& row : std::as_const(*rows))
+            QCOMPARE(row.you, row.member.login == vic.user);
+
+        // Olga is offered her one workspace too, as its owner; Globex is nobody's here.
+        draft.user = m_team.owner.user;
+        draft.password = m_team.owner.password;
+        offered = await(backend.testDatabase(draft));
+        QVERIFY2(offered.ok(), failureOf(offered).constData());
+        QCOMPARE(offered->size(), 1);
+        QCOMPARE(offered->constFirst().role, Role::Owner);
+    }
+
     void aViewerCannotApproveEvenPastTheClientCheck()
     {
         const qint64 release = pausedRelease(QStringLiteral("2.0.0"));
