@@ -68,6 +68,10 @@ DashboardPage::DashboardPage(ReleaseBackend& backend, QWidget* parent)
     filterLayout->addWidget(filterButton(QStringLiteral("allFilterButton"), tr("All"),
                                          int(ReleaseFilterModel::Filter::All)));
     m_filters->setExclusive(true);
+    // The chosen filter stands out in light and dark palettes alike.
+    filterBox->setStyleSheet(QStringLiteral(
+        "QPushButton:checked { background: palette(highlight); color: palette(highlighted-text); "
+        "border: 1px solid palette(highlight); border-radius: 3px; padding: 3px 12px; }"));
     m_filters->button(int(ReleaseFilterModel::Filter::Active))->setChecked(true);
     connect(m_filters, &QButtonGroup::idClicked, this, [this](int id) {
         m_filter->setFilter(ReleaseFilterModel::Filter(id));
@@ -133,12 +137,12 @@ DashboardPage::DashboardPage(ReleaseBackend& backend, QWidget* parent)
     header->setSectionResizeMode(QHeaderView::Interactive);
     header->setStretchLastSection(true);
     const int character = fontMetrics().averageCharWidth();
-    header->resizeSection(ReleaseTableModel::VersionColumn, character * 20);
+    header->resizeSection(ReleaseTableModel::VersionColumn, character * 19);
     header->resizeSection(ReleaseTableModel::ProgressColumn, character * 36);
-    header->resizeSection(ReleaseTableModel::StatusColumn, character * 32);
-    header->resizeSection(ReleaseTableModel::KickoffColumn, character * 15);
-    header->resizeSection(ReleaseTableModel::TargetColumn, character * 15);
-    header->resizeSection(ReleaseTableModel::PilotColumn, character * 16);
+    header->resizeSection(ReleaseTableModel::StatusColumn, character * 37);
+    header->resizeSection(ReleaseTableModel::KickoffColumn, character * 18);
+    header->resizeSection(ReleaseTableModel::TargetColumn, character * 18);
+    header->resizeSection(ReleaseTableModel::PilotColumn, character * 17);
     // Unsorted until a header is clicked: newest first, as the model keeps them.
     header->setSortIndicator(-1, Qt::AscendingOrder);
     m_view->setSortingEnabled(true);

@@ -3,6 +3,7 @@
 #include "widgets/DisplayNames.h"
 
 #include <QLocale>
+#include <QRegularExpression>
 
 namespace ReleaseDeck {
 
@@ -29,13 +30,16 @@ QString ReleaseText::when(const QDateTime& time, const QDateTime& now)
     const QDateTime local = time.toLocalTime();
     const qint64 days = now.toLocalTime().date().daysTo(local.date());
     const QLocale locale;
-    const QString clock = locale.toString(local.time(), QLocale::ShortFormat);
+    // The locale's short time without seconds: "14:00", "2:00 PM".
+    QString format = locale.timeFormat(QLocale::ShortFormat);
+    format.remove(QRegularExpression(QStringLiteral("[:.]ss?")));
+    const QString clock = locale.toString(local.time(), format);
     if (days == 0)
         return clock;
     if (days > 0 && days < 7)
         return tr("%1 %2").arg(locale.dayName(local.date().dayOfWeek(), QLocale::ShortFormat),
                                clock);
-    return locale.toString(local, QLocale::ShortFormat);
+    return tr("%1 %2").arg(locale.toString(local.date(), QLocale::ShortFormat), clock);
 }
 
 QString ReleaseText::nextStep(const NextStep& step, const QDateTime& now)
