@@ -68,9 +68,9 @@ private:
             qFatal("the test database could not be created");
         const Account ana = must(
             AccountStore(database).ensure(Login, QStringLiteral("Ana Lima"), Login), "account");
-        m_workspaceId =
-            must(WorkspaceStore(database).create(QStringLiteral("Acme Mobile"), ana.id), "workspace")
-                .id;
+        m_workspaceId = must(WorkspaceStore(database).create(QStringLiteral("Acme Mobile"), ana.id),
+                             "workspace")
+                            .id;
         auto secrets = std::make_unique<InMemorySecretStore>();
         const ConnectionVerifier verifier;
         ConnectionService service(database, *secrets, verifier, Login);
@@ -104,7 +104,9 @@ private:
         draft.platforms = {Platform::Android, Platform::Ios};
         draft.regressionSlots = {{QDateTime::currentDateTimeUtc(), true, true}};
         QFuture<Result<Release>> created = backend.createRelease(m_workspaceId, draft);
-        [&] { QTRY_VERIFY_WITH_TIMEOUT(created.isFinished(), 20000); }();
+        [&] {
+            QTRY_VERIFY_WITH_TIMEOUT(created.isFinished(), 20000);
+        }();
         return must(created.result(), "release");
     }
 
@@ -208,11 +210,11 @@ private slots:
         start(*backend);
         QTRY_VERIFY_WITH_TIMEOUT(lease().has_value(), 20000);
         // Creating the branch answers only after 25 s: the task is in flight when we quit.
-        m_world->github().server().delayNext("POST", m_world->github().repoPath(QStringLiteral("/git/refs")),
-                                             25000);
+        m_world->github().server().delayNext(
+            "POST", m_world->github().repoPath(QStringLiteral("/git/refs")), 25000);
         create(*backend, QStringLiteral("2.0.0"));
-        QTRY_VERIFY_WITH_TIMEOUT(
-            m_world->github().count("POST", QStringLiteral("/git/refs")) == 1, 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(m_world->github().count("POST", QStringLiteral("/git/refs")) == 1,
+                                 30000);
         QElapsedTimer quitting;
         quitting.start();
         backend->stop();
