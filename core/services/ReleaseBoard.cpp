@@ -28,7 +28,7 @@ ReleaseBoard::ReleaseBoard(Database& database)
     : m_database(database)
 {}
 
-Result<BoardSnapshot> ReleaseBoard::read(const Actor& actor)
+Result<BoardSnapshot> ReleaseBoard::read(const Actor& actor, int newest)
 {
     if (Result<Role> allowed =
             requirePermission(m_database, actor, Permission::Read, tr("see releases"));
@@ -40,10 +40,13 @@ Result<BoardSnapshot> ReleaseBoard::read(const Actor& actor)
     if (!seq)
         return seq.error();
     board.feedSeq = *seq;
-    Result<QList<ReleaseSummary>> releases = ReleaseSummaryStore(m_database).all(actor.workspaceId);
+    ReleaseSummaryStore summaries(m_database);
+    Result<QList<ReleaseSummary>> releases =
+        newest > 0 ? summaries.newest(actor.workspaceId, newest) : summaries.all(actor.workspaceId);
     if (!releases)
         return releases.error();
     board.releases = std::move(*releases);
+    board.partial = newest > 0 && board.releases.size() >= newest;
     Result<std::optional<OrchestratorLease>> lease =
         LeaseStore(m_database).current(actor.workspaceId);
     if (!lease)

@@ -21,6 +21,7 @@ struct BoardSnapshot
     // here misses nothing (a change read twice is harmless, one never read is not).
     qint64 feedSeq = 0;
     QList<ReleaseSummary> releases; // newest first
+    bool partial = false;           // only the newest ones were asked for, and there may be more
     std::optional<OrchestratorLease> lease;
     QDateTime now; // the database clock when read
 };
@@ -43,7 +44,9 @@ class ReleaseBoard
 public:
     explicit ReleaseBoard(Database& database);
 
-    Result<BoardSnapshot> read(const Actor& actor);
+    // Every release, or with newest > 0 only that many of the newest (the first screen,
+    // shown while the rest is read).
+    Result<BoardSnapshot> read(const Actor& actor, int newest = 0);
     // Events with a seq above afterSeq (at most maxEvents), and the summaries of the
     // releases they name, read after the events.
     Result<BoardChanges> since(const Actor& actor, qint64 afterSeq, int maxEvents = 5000);

@@ -237,6 +237,19 @@ Result<QList<Release>> ReleaseStore::list(qint64 workspaceId)
     return select(QStringLiteral("workspace_id = ? ORDER BY id DESC"), {workspaceId});
 }
 
+Result<QList<qint64>> ReleaseStore::newestIds(qint64 workspaceId, int limit)
+{
+    Result<QSqlQuery> query = m_database.run(
+        QStringLiteral("SELECT id FROM releases WHERE workspace_id = ? ORDER BY id DESC LIMIT ?"),
+        {workspaceId, std::max(1, limit)});
+    if (!query)
+        return query.error();
+    QList<qint64> ids;
+    while (query->next())
+        ids.append(query->value(0).toLongLong());
+    return ids;
+}
+
 Result<QList<Release>> ReleaseStore::listByIds(qint64 workspaceId, const QList<qint64>& ids)
 {
     QList<Release> found;

@@ -35,6 +35,8 @@ public:
     Result<QList<Release>> kickoffsDue(qint64 workspaceId);
     // Newest first.
     Result<QList<Release>> list(qint64 workspaceId);
+    // The ids of the newest `limit` releases, newest first.
+    Result<QList<qint64>> newestIds(qint64 workspaceId, int limit);
     // The releases of ids that exist in the workspace, newest first; one query per 500 ids.
     Result<QList<Release>> listByIds(qint64 workspaceId, const QList<qint64>& ids);
 

@@ -55,6 +55,14 @@ Result<QList<ReleaseSummary>> ReleaseSummaryStore::all(qint64 workspaceId)
     return summaries;
 }
 
+Result<QList<ReleaseSummary>> ReleaseSummaryStore::newest(qint64 workspaceId, int limit)
+{
+    Result<QList<qint64>> ids = ReleaseStore(m_database).newestIds(workspaceId, limit);
+    if (!ids)
+        return ids.error();
+    return byIds(workspaceId, *ids);
+}
+
 Result<QList<ReleaseSummary>> ReleaseSummaryStore::byIds(qint64 workspaceId,
                                                          const QList<qint64>& ids)
 {

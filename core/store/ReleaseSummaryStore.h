@@ -19,6 +19,8 @@ public:
 
     // Every release, newest first.
     Result<QList<ReleaseSummary>> all(qint64 workspaceId);
+    // The newest `limit` releases, newest first: the dashboard's first screen.
+    Result<QList<ReleaseSummary>> newest(qint64 workspaceId, int limit);
     // The releases of ids that still exist, newest first.
     Result<QList<ReleaseSummary>> byIds(qint64 workspaceId, const QList<qint64>& ids);
 

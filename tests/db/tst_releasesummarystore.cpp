@@ -126,6 +126,14 @@ private slots:
         QCOMPARE(read->at(1).release.id, a);
         QVERIFY(m_database->queryCount() - before <= 3 * 6);
         QVERIFY(ReleaseSummaryStore(*m_database).byIds(m_seed.workspaceB, {a, b})->isEmpty());
+        // The first screen: the newest ones only.
+        Result<QList<ReleaseSummary>> newest =
+            ReleaseSummaryStore(*m_database).newest(m_seed.workspaceA, 2);
+        QVERIFY(newest.ok());
+        QCOMPARE(newest->size(), 2);
+        QCOMPARE(newest->at(0).release.version, QStringLiteral("3.2.0"));
+        QCOMPARE(newest->at(1).release.id, b);
+        QCOMPARE(newest->at(1).count(Stage::Kickoff, TaskStatus::Failed), 3);
     }
 
 private:

@@ -334,6 +334,35 @@ private slots:
             QVERIFY(calls.at(i).second >= calls.at(i - 1).second);
     }
 
+    void aLongBoardShowsItsNewestReleasesFirstThenTheRestInSlices()
+    {
+        QList<ReleaseSummary> many;
+        for (int i = 4500; i >= 1; --i)
+            many.append(sampleRelease(i, QStringLiteral("%1.%2.0").arg(i / 100).arg(i % 100),
+                                      ReleaseStatus::InProgress, Stage::Regression, 1, 5));
+        releases().summaries = many;
+        releases().boardNewest.clear();
+        releases().changesCalls.clear();
+        releases().delayMs = 200;
+        MainWindow window(&m_backend);
+        ReleaseTableModel* model = window.dashboardPage()->model();
+        QSignalSpy inserted(model, &QAbstractItemModel::rowsInserted);
+        QSignalSpy resets(model, &QAbstractItemModel::modelReset);
+        window.show();
+        QTRY_COMPARE(model->rowCount(), 100);
+        QCOMPARE(model->summaryAt(0).release.id, qint64(4500));
+        QTRY_COMPARE(model->rowCount(), 4500);
+        releases().delayMs = 20;
+        QCOMPARE(releases().boardNewest, (QList<int>{100, 0}));
+        // The first screen, then three slices of the rest; never a reset.
+        QCOMPARE(inserted.size(), 4);
+        QCOMPARE(resets.size(), 0);
+        QCOMPARE(model->summaryAt(4499).release.id, qint64(1));
+        // The feed follows from where the first screen was read.
+        QTRY_VERIFY(!releases().changesCalls.isEmpty());
+        QCOMPARE(releases().changesCalls.constFirst().second, releases().seq());
+    }
+
     void theStatusBarSaysWhoOrchestrates()
     {
         releases().summaries = sampleReleases(m_now);

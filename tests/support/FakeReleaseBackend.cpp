@@ -60,15 +60,17 @@ void FakeReleaseBackend::remove(qint64 releaseId)
     m_events.append({++m_seq, releaseId});
 }
 
-QFuture<Result<BoardSnapshot>> FakeReleaseBackend::releaseBoard(qint64 workspaceId)
+QFuture<Result<BoardSnapshot>> FakeReleaseBackend::releaseBoard(qint64 workspaceId, int newest)
 {
     boardCalls.append(workspaceId);
-    return later<Result<BoardSnapshot>>([this]() -> Result<BoardSnapshot> {
+    boardNewest.append(newest);
+    return later<Result<BoardSnapshot>>([this, newest]() -> Result<BoardSnapshot> {
         if (boardError)
             return *boardError;
         BoardSnapshot board;
         board.feedSeq = m_seq;
-        board.releases = summaries;
+        board.releases = newest > 0 ? summaries.mid(0, newest) : summaries;
+        board.partial = newest > 0 && summaries.size() >= newest;
         board.lease = lease;
         board.now = QDateTime::currentDateTimeUtc();
         return board;

@@ -44,7 +44,7 @@ class FakeReleaseBackend : public QObject, public ReleaseBackend
 public:
     explicit FakeReleaseBackend(QObject* parent = nullptr);
 
-    QFuture<Result<BoardSnapshot>> releaseBoard(qint64 workspaceId) override;
+    QFuture<Result<BoardSnapshot>> releaseBoard(qint64 workspaceId, int newest = 0) override;
     QFuture<Result<BoardChanges>> releaseChangesSince(qint64 workspaceId, qint64 afterSeq) override;
     QFuture<Result<ReleaseDetail>> releaseDetail(qint64 workspaceId, qint64 releaseId) override;
     QFuture<Result<QList<ActivityEvent>>> releaseTimeline(qint64 workspaceId,
@@ -61,6 +61,8 @@ public:
     // Adds or replaces a release (by id) as one event of the feed; removes it when gone.
     void change(const ReleaseSummary& summary);
     void remove(qint64 releaseId);
+    // The feed position now: the seq of the last change.
+    qint64 seq() const { return m_seq; }
 
     // What the fake holds and answers.
     int delayMs = 20;
@@ -70,6 +72,7 @@ public:
 
     // What it was asked.
     QList<qint64> boardCalls;
+    QList<int> boardNewest;                    // the newest argument of each releaseBoard() call
     QList<QPair<qint64, qint64>> changesCalls; // (workspace, after seq)
     QList<ReleaseAction> actions;
     QList<ReleaseDraft> drafts;

@@ -520,10 +520,10 @@ QFuture<T> AppBackend::changedHere(QFuture<T> change)
     return change;
 }
 
-QFuture<Result<BoardSnapshot>> AppBackend::releaseBoard(qint64 workspaceId)
+QFuture<Result<BoardSnapshot>> AppBackend::releaseBoard(qint64 workspaceId, int newest)
 {
     return withReleases<Result<BoardSnapshot>>(
-        workspaceId, [](ReleaseSession& releases) { return releases.board(); });
+        workspaceId, [newest](ReleaseSession& releases) { return releases.board(newest); });
 }
 
 QFuture<Result<BoardChanges>> AppBackend::releaseChangesSince(qint64 workspaceId, qint64 afterSeq)

@@ -68,7 +68,7 @@ public:
     DatabaseHealth& databaseHealth() override { return *m_health; }
     ReleaseBackend& releases() override { return *this; }
 
-    QFuture<Result<BoardSnapshot>> releaseBoard(qint64 workspaceId) override;
+    QFuture<Result<BoardSnapshot>> releaseBoard(qint64 workspaceId, int newest = 0) override;
     QFuture<Result<BoardChanges>> releaseChangesSince(qint64 workspaceId, qint64 afterSeq) override;
     QFuture<Result<ReleaseDetail>> releaseDetail(qint64 workspaceId, qint64 releaseId) override;
     QFuture<Result<QList<ActivityEvent>>> releaseTimeline(qint64 workspaceId,

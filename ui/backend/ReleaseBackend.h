@@ -28,9 +28,10 @@ class ReleaseBackend
 public:
     virtual ~ReleaseBackend() = default;
 
-    // Every release of the workspace as the dashboard shows it, and the feed position the
-    // rows were read at (hand it to releaseFeed().follow()).
-    virtual QFuture<Result<BoardSnapshot>> releaseBoard(qint64 workspaceId) = 0;
+    // Every release of the workspace as the dashboard shows it (with newest > 0, only that
+    // many of the newest), and the feed position the rows were read at (hand it to
+    // releaseFeed().follow()).
+    virtual QFuture<Result<BoardSnapshot>> releaseBoard(qint64 workspaceId, int newest = 0) = 0;
     // The events after afterSeq and the summaries of the releases they name (ReleaseFeed
     // asks this; pages listen to the feed rather than calling it).
     virtual QFuture<Result<BoardChanges>> releaseChangesSince(qint64 workspaceId,

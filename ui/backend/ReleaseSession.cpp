@@ -21,9 +21,9 @@ ReleaseSession::ReleaseSession(Database& database, Actor actor, QString login, S
     , m_http(std::move(http))
 {}
 
-Result<BoardSnapshot> ReleaseSession::board()
+Result<BoardSnapshot> ReleaseSession::board(int newest)
 {
-    return ReleaseBoard(m_database).read(m_actor);
+    return ReleaseBoard(m_database).read(m_actor, newest);
 }
 
 Result<BoardChanges> ReleaseSession::changesSince(qint64 afterSeq)

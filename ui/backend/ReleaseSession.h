@@ -27,7 +27,7 @@ public:
     ReleaseSession(Database& database, Actor actor, QString login, SecretStore& secrets,
                    HttpSettings http);
 
-    Result<BoardSnapshot> board();
+    Result<BoardSnapshot> board(int newest = 0);
     Result<BoardChanges> changesSince(qint64 afterSeq);
     Result<ReleaseDetail> detail(qint64 releaseId);
     Result<QList<ActivityEvent>> timeline(qint64 releaseId);

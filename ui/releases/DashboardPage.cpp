@@ -16,10 +16,14 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QScrollBar>
+#include <QSet>
 #include <QStackedWidget>
 #include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
+
+#include <functional>
+#include <memory>
 
 namespace ReleaseDeck {
 
@@ -27,6 +31,10 @@ namespace {
 
 constexpr int TablePage = 0;
 constexpr int EmptyPage = 1;
+// Releases shown before the whole board is read: more than a tall window holds.
+constexpr int FirstScreen = 100;
+// Rows added to the model per turn of the event loop while a board arrives.
+constexpr qsizetype SliceRows = 2000;
 
 } // namespace
 
@@ -228,8 +236,10 @@ void DashboardPage::load()
         return;
     const int generation = ++m_generation;
     const qint64 workspaceId = m_workspaceId;
-    whenFinished(m_backend.releaseBoard(workspaceId), this,
-                 [this, generation, workspaceId](const Result<BoardSnapshot>& board) {
+    // An empty table first gets the newest releases, shown while the rest is read.
+    const bool firstScreen = m_model->rowCount() == 0;
+    whenFinished(m_backend.releaseBoard(workspaceId, firstScreen ? FirstScreen : 0), this,
+                 [this, generation, workspaceId, firstScreen](const Result<BoardSnapshot>& board) {
                      if (generation != m_generation || workspaceId != m_workspaceId)
                          return;
                      if (!board) {
@@ -238,12 +248,66 @@ void DashboardPage::load()
                          return;
                      }
                      m_message->showMessage({});
+                     if (!firstScreen || !board->partial) {
+                         mergeBoard(generation, *board, board->feedSeq);
+                         return;
+                     }
                      m_loaded = true;
-                     m_model->merge(board->releases, board->now);
-                     m_backend.releaseFeed().follow(workspaceId, board->feedSeq, board->lease,
-                                                    board->now);
+                     m_model->apply(board->releases, {});
+                     m_model->setNow(board->now);
                      updateEmptyState();
+                     loadRest(generation, board->feedSeq);
                  });
+}
+
+void DashboardPage::loadRest(int generation, qint64 followFrom)
+{
+    const qint64 workspaceId = m_workspaceId;
+    whenFinished(m_backend.releaseBoard(workspaceId), this,
+                 [this, generation, workspaceId, followFrom](const Result<BoardSnapshot>& board) {
+                     if (generation != m_generation || workspaceId != m_workspaceId)
+                         return;
+                     if (!board) {
+                         m_message->showMessage(board.error().message);
+                         return;
+                     }
+                     // From the first screen's position: what changed since is read again.
+                     mergeBoard(generation, *board, std::min(followFrom, board->feedSeq));
+                 });
+}
+
+void DashboardPage::mergeBoard(int generation, const BoardSnapshot& board, qint64 followFrom)
+{
+    // Rows gone from the board leave first; the rest arrives in slices, so the GUI thread
+    // is never busy for long however many releases there are.
+    QSet<qint64> present;
+    present.reserve(board.releases.size());
+    for (const ReleaseSummary& summary : board.releases)
+        present.insert(summary.release.id);
+    QList<qint64> gone;
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        const qint64 id = m_model->summaryAt(row).release.id;
+        if (!present.contains(id))
+            gone.append(id);
+    }
+    m_loaded = true;
+    m_model->setNow(board.now);
+    m_model->apply({}, gone);
+    auto rest = std::make_shared<BoardSnapshot>(board);
+    auto next = std::make_shared<std::function<void(qsizetype)>>();
+    *next = [this, generation, rest, followFrom, weakNext = std::weak_ptr(next)](qsizetype from) {
+        if (generation != m_generation)
+            return;
+        m_model->apply(rest->releases.mid(from, SliceRows), {});
+        updateEmptyState();
+        if (from + SliceRows < rest->releases.size()) {
+            if (const auto again = weakNext.lock())
+                QTimer::singleShot(0, this, [again, from] { (*again)(from + SliceRows); });
+            return;
+        }
+        m_backend.releaseFeed().follow(m_workspaceId, followFrom, rest->lease, rest->now);
+    };
+    (*next)(0);
 }
 
 void DashboardPage::applyFeed(qint64 workspaceId, const QList<ReleaseSummary>& changed,

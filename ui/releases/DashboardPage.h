@@ -19,6 +19,7 @@ class FieldMessage;
 class ReleaseBackend;
 class ReleaseFilterModel;
 class ReleaseTableModel;
+struct BoardSnapshot;
 struct ReleaseSummary;
 
 // The workspace's releases: version (HOTFIX badge), stage bar, status with the pause
@@ -51,6 +52,8 @@ signals:
 
 private:
     void load();
+    void loadRest(int generation, qint64 followFrom);
+    void mergeBoard(int generation, const BoardSnapshot& board, qint64 followFrom);
     void applyFeed(qint64 workspaceId, const QList<ReleaseSummary>& changed,
                    const QList<qint64>& removed);
     void updateEmptyState();

@@ -87,18 +87,6 @@ void ReleaseTableModel::clear()
 void ReleaseTableModel::merge(const QList<ReleaseSummary>& releases, const QDateTime& now)
 {
     setNow(now);
-    if (m_rows.isEmpty()) {
-        if (releases.isEmpty())
-            return;
-        beginInsertRows({}, 0, int(releases.size()) - 1);
-        m_rows = releases;
-        std::sort(m_rows.begin(), m_rows.end(),
-                  [](const ReleaseSummary& a, const ReleaseSummary& b) {
-                      return a.release.id > b.release.id;
-                  });
-        endInsertRows();
-        return;
-    }
     QSet<qint64> present;
     present.reserve(releases.size());
     for (const ReleaseSummary& summary : releases)
@@ -115,24 +103,40 @@ void ReleaseTableModel::apply(const QList<ReleaseSummary>& changed, const QList<
 {
     for (const qint64 id : removed)
         removeRelease(id);
+    QList<const ReleaseSummary*> sorted;
+    sorted.reserve(changed.size());
     for (const ReleaseSummary& summary : changed)
-        upsert(summary);
-}
-
-void ReleaseTableModel::upsert(const ReleaseSummary& summary)
-{
-    const auto at = findById(m_rows, summary.release.id);
-    const int row = int(at - m_rows.cbegin());
-    if (at != m_rows.cend() && at->release.id == summary.release.id) {
-        if (*at == summary)
-            return;
-        m_rows[row] = summary;
-        emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
-        return;
+        sorted.append(&summary);
+    std::stable_sort(sorted.begin(), sorted.end(),
+                     [](const ReleaseSummary* a, const ReleaseSummary* b) {
+                         return a->release.id > b->release.id;
+                     });
+    for (qsizetype i = 0; i < sorted.size();) {
+        const ReleaseSummary& summary = *sorted.at(i);
+        const auto at = findById(m_rows, summary.release.id);
+        const int row = int(at - m_rows.cbegin());
+        if (at != m_rows.cend() && at->release.id == summary.release.id) {
+            if (!(*at == summary)) {
+                m_rows[row] = summary;
+                emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+            }
+            ++i;
+            continue;
+        }
+        // New releases that all go before the same row arrive as one insertion.
+        qsizetype end = i + 1;
+        while (end < sorted.size() &&
+               (row == m_rows.size() || sorted.at(end)->release.id > m_rows.at(row).release.id))
+            ++end;
+        QList<ReleaseSummary> run;
+        run.reserve(end - i);
+        for (qsizetype k = i; k < end; ++k)
+            run.append(*sorted.at(k));
+        beginInsertRows({}, row, row + int(run.size()) - 1);
+        m_rows = m_rows.mid(0, row) + run + m_rows.mid(row);
+        endInsertRows();
+        i = end;
     }
-    beginInsertRows({}, row, row);
-    m_rows.insert(row, summary);
-    endInsertRows();
 }
 
 void ReleaseTableModel::removeRelease(qint64 releaseId)

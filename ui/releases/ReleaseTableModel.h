@@ -62,7 +62,6 @@ public:
     int rowOf(qint64 releaseId) const;
 
 private:
-    void upsert(const ReleaseSummary& summary);
     void removeRelease(qint64 releaseId);
     QVariant display(const ReleaseSummary& summary, int column) const;
     QVariant toolTip(const ReleaseSummary& summary, int column) const;
