@@ -271,7 +271,8 @@ Result<int> Orchestrator::tickWorkspace(const Workspace& workspace, WorkspaceOrc
         report(tr("Took the lease of %1 (holder %2).").arg(workspace.name, m_options.holder));
     }
     m_acting.insert(workspace.id);
-    if (Status renewed = tasks.renewClaims(actor, m_options.holder, m_options.leaseSeconds);
+    if (Status renewed = tasks.renewClaims(actor, m_options.holder, m_runningTasks.values(),
+                                           m_options.leaseSeconds);
         !renewed)
         return renewed.error();
 
@@ -332,9 +333,11 @@ void Orchestrator::dispatchTask(const OrchestratorContext& context, qint64 taskI
 {
     const QString key = QStringLiteral("task-%1").arg(taskId);
     m_inFlight.insert(key);
+    m_runningTasks.insert(taskId);
     auto* watcher = new QFutureWatcher<QStringList>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, key] {
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, key, taskId] {
         watcher->deleteLater();
+        m_runningTasks.remove(taskId);
         jobFinished(key, watcher->result());
     });
     watcher->setFuture(

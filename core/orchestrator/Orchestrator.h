@@ -99,6 +99,7 @@ private:
     QTimer m_soon;
     QThreadPool m_pool;
     QSet<QString> m_inFlight;         // "task-12", "announcement-3"
+    QSet<qint64> m_runningTasks;      // ids of the tasks in flight: only their claims are renewed
     QHash<QString, QString> m_tokens; // secret ref → token, read once per process
     QSet<qint64> m_acting;            // workspaces whose lease this instance holds
     OrchestratorStatus m_status;

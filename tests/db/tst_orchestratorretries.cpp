@@ -158,6 +158,31 @@ private slots:
         QCOMPARE(github.count("GET", exists), looks);
     }
 
+    void aClaimNoWorkerHoldsExpiresEvenUnderThisInstancesName()
+    {
+        // What a worker whose result could not be written (the database was gone) leaves
+        // behind, or a killed predecessor that ran under the same name: a live claim in
+        // this instance's name that no running work of it holds.
+        const Release created = release(QStringLiteral("4.0.0"));
+        const qint64 fork = fetch(created.id, TaskType::ForkBranch).id;
+        const Result<bool> claimed =
+            TaskStore(*m_database)
+                .claim(m_workspace->owner(), fork, QStringLiteral("in-process"),
+                       QStringLiteral("left-behind"), 3);
+        QVERIFY(claimed.ok() && *claimed);
+
+        m_workspace->startOrchestrator(TickSeconds, 3, fastSettings());
+        const Task done = waitFor(
+            created.id, TaskType::ForkBranch,
+            [](const Task& t) { return t.status == TaskStatus::Completed; }, 12);
+        QVERIFY2(
+            done.status == TaskStatus::Completed,
+            qPrintable(QStringLiteral("claim of %1 until %2\n")
+                           .arg(done.claimOwner, done.claimExpiresAt.toString(Qt::ISODateWithMs)) +
+                       log()));
+        QCOMPARE(m_world->github().branchesCreated(), 1);
+    }
+
     void aRunThatNeverFinishesIsPolledLessAndLessOften()
     {
         QString error;

@@ -154,7 +154,9 @@ private slots:
                              QStringLiteral("a"), 60));
         QVERIFY(*store.claim(m_seed.editorA, planned.at(1).id, QStringLiteral("alive@host"),
                              QStringLiteral("b"), 1));
-        QVERIFY(store.renewClaims(m_seed.editorA, QStringLiteral("alive@host"), 60).ok());
+        QVERIFY(
+            store.renewClaims(m_seed.editorA, QStringLiteral("alive@host"), {planned.at(1).id}, 60)
+                .ok());
         QVERIFY(store.dropClaimsOfOthers(m_seed.editorA, QStringLiteral("alive@host")).ok());
         QTest::qWait(1200);
         const QList<Task> after = *store.listForRelease(m_seed.workspaceA, m_release);
@@ -164,6 +166,26 @@ private slots:
         const QList<Task> due = *store.due(m_seed.workspaceA);
         QCOMPARE(due.size(), 1);
         QCOMPARE(due.constFirst().id, planned.at(0).id);
+    }
+
+    void onlyTheClaimsOfRunningTasksAreRenewed()
+    {
+        TaskStore store(*m_database);
+        const QList<Task> planned =
+            *store.plan(m_seed.editorA, m_release,
+                        {task(TaskType::ForkBranch, 0), task(TaskType::CreateRcTag, 1)});
+        // Both in the holder's name; only the first one still runs.
+        for (const Task& t : planned)
+            QVERIFY(*store.claim(m_seed.editorA, t.id, QStringLiteral("alive@host"),
+                                 QStringLiteral("token-%1").arg(t.id), 1));
+        QVERIFY(
+            store.renewClaims(m_seed.editorA, QStringLiteral("alive@host"), {planned.at(0).id}, 60)
+                .ok());
+        QVERIFY(store.renewClaims(m_seed.editorA, QStringLiteral("alive@host"), {}, 60).ok());
+        QTest::qWait(1200);
+        const QList<Task> due = *store.due(m_seed.workspaceA);
+        QCOMPARE(due.size(), 1);
+        QCOMPARE(due.constFirst().id, planned.at(1).id);
     }
 
     void onlyDueTasksOfRunningReleasesAreDue()

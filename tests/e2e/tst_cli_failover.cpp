@@ -39,7 +39,8 @@ constexpr int LeaseSeconds = 4;
 // seconds and restarted while several releases run: every release reaches DONE, every
 // effect happens exactly once, and the other instance takes over within twice the lease's
 // time to live. A frozen (SIGSTOP) holder whose lease expires finds, when it wakes, that
-// its late result is discarded.
+// its late result is discarded; an instance restarted under the same name resumes the
+// tasks its killed predecessor held.
 class TestCliFailover : public QObject
 {
     Q_OBJECT
@@ -346,6 +347,34 @@ private slots:
         QCOMPARE(after.status, TaskStatus::Completed);
         QCOMPARE(after.finishedAt, done.finishedAt);
         QCOMPARE(after.attempts, 1);
+    }
+
+    void anInstanceRestartedUnderItsNameResumesTheTasksItHeld()
+    {
+        FakeGitHub& github = m_world->github();
+        auto a = orchestrator(QStringLiteral("a"));
+        QVERIFY(a->start());
+        QVERIFY(waitUntil([&] { return holder() == QLatin1String("a"); }, 20000));
+        github.server().delayNext("POST", github.repoPath(QStringLiteral("/git/refs")), 3000);
+        createRelease(QStringLiteral("9.0.0"));
+        QVERIFY2(waitUntil([&] { return github.branchesCreated() == 1; }, 20000),
+                 qPrintable(a->output()));
+        // Killed mid-effect and restarted at once, as a service manager does.
+        a->kill9();
+        QElapsedTimer restarted;
+        restarted.start();
+        QVERIFY(a->start());
+        QVERIFY2(waitUntil(
+                     [&] {
+                         return task(QStringLiteral("9.0.0"), TaskType::ForkBranch).status ==
+                                TaskStatus::Completed;
+                     },
+                     2 * LeaseSeconds * 1000),
+                 qPrintable(a->output()));
+        qInfo().noquote() << "restart → the killed instance's task done again, ms:"
+                          << restarted.elapsed();
+        QCOMPARE(a->terminate(), 0);
+        QCOMPARE(github.branchesCreated(), 1);
     }
 };
 
