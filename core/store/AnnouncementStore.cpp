@@ -152,6 +152,29 @@ Result<bool> AnnouncementStore::finishClaimed(const Actor& actor, const Announce
     return updated->numRowsAffected() == 1;
 }
 
+Status AnnouncementStore::renewClaims(const Actor& actor, const QString& holder,
+                                      const QList<qint64>& ids, int seconds)
+{
+    if (ids.isEmpty())
+        return {};
+    QStringList marks;
+    QVariantList values = {m_database.secondsValue(seconds), actor.workspaceId, holder};
+    for (const qint64 id : ids) {
+        marks.append(QStringLiteral("?"));
+        values.append(id);
+    }
+    Result<QSqlQuery> renewed = m_database.run(
+        QStringLiteral("UPDATE announcements SET claim_expires_at = ") +
+            m_database.nowPlusSecondsSql() +
+            QStringLiteral(" WHERE workspace_id = ? AND claim_owner = ? AND id IN (") +
+            marks.join(QLatin1Char(',')) + QStringLiteral(") AND claim_expires_at > ") +
+            m_database.nowSql(),
+        values);
+    if (!renewed)
+        return renewed.error();
+    return {};
+}
+
 Status AnnouncementStore::dropClaimsOfOthers(const Actor& actor, const QString& holder)
 {
     Result<QSqlQuery> dropped = m_database.run(

@@ -239,13 +239,23 @@ Result<bool> TaskStore::finishClaimed(const Actor& actor, const Task& task,
     return updated->numRowsAffected() == 1;
 }
 
-Status TaskStore::renewClaims(const Actor& actor, const QString& holder, int seconds)
+Status TaskStore::renewClaims(const Actor& actor, const QString& holder,
+                              const QList<qint64>& taskIds, int seconds)
 {
+    if (taskIds.isEmpty())
+        return {};
+    QStringList marks;
+    QVariantList values = {m_database.secondsValue(seconds), actor.workspaceId, holder};
+    for (const qint64 id : taskIds) {
+        marks.append(QStringLiteral("?"));
+        values.append(id);
+    }
     Result<QSqlQuery> renewed = m_database.run(
         QStringLiteral("UPDATE tasks SET claim_expires_at = ") + m_database.nowPlusSecondsSql() +
-            QStringLiteral(" WHERE workspace_id = ? AND claim_owner = ? AND claim_expires_at > ") +
+            QStringLiteral(" WHERE workspace_id = ? AND claim_owner = ? AND id IN (") +
+            marks.join(QLatin1Char(',')) + QStringLiteral(") AND claim_expires_at > ") +
             m_database.nowSql(),
-        {m_database.secondsValue(seconds), actor.workspaceId, holder});
+        values);
     if (!renewed)
         return renewed.error();
     return {};
