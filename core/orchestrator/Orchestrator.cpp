@@ -4,6 +4,7 @@
 #include "DryRun.h"
 #include "ReleaseProgression.h"
 #include "TaskRun.h"
+#include "TrainKickoff.h"
 #include "db/Database.h"
 #include "logging/Logging.h"
 #include "providers/ProviderRegistry.h"
@@ -11,6 +12,7 @@
 #include "store/AnnouncementStore.h"
 #include "store/ConnectionStore.h"
 #include "store/LeaseStore.h"
+#include "store/ReleaseConfigStore.h"
 #include "store/ReleaseStore.h"
 #include "store/SlotStore.h"
 #include "store/TaskStore.h"
@@ -281,6 +283,18 @@ Result<int> Orchestrator::tickWorkspace(const Workspace& workspace, WorkspaceOrc
         return renewed.error();
 
     int acted = 0;
+    // Trains first: a release created late (its kickoff already due) kicks off this tick.
+    Result<QList<ReleaseConfig>> dueTrains = ReleaseConfigStore(m_database).due(workspace.id);
+    if (!dueTrains)
+        return dueTrains.error();
+    for (const ReleaseConfig& train : std::as_const(*dueTrains)) {
+        TrainKickoff kickoff(m_database, actor, m_options.actorName);
+        if (Status created = kickoff.createDue(train); !created)
+            return created.error();
+        for (const QString& line : kickoff.changes())
+            report(line);
+        acted += kickoff.changes().isEmpty() ? 0 : 1;
+    }
     ReleaseStore releases(m_database);
     Result<QList<Release>> kickoffs = releases.kickoffsDue(workspace.id);
     if (!kickoffs)

@@ -33,7 +33,8 @@ struct OrchestratorOptions
 // Moves releases by itself. Each tick (a QTimer, and at once after a user action or a
 // finished task), for each workspace it orchestrates: make sure this machine holds the
 // tokens its connections need, take or renew the workspace lease (database clock), renew
-// the claims of running tasks, start due kickoffs and regression cycles, and hand due tasks
+// the claims of running tasks, create the releases of trains whose reminder time has come
+// (TrainKickoff), start due kickoffs and regression cycles, and hand due tasks
 // and announcements to a worker pool (at most `concurrency` at once). Due work is fetched
 // in a constant number of queries, whatever the number of releases. A lost database ends
 // the tick; the next one retries with backoff. Lives on one thread (the CLI's main thread,
