@@ -83,16 +83,21 @@ void ReleaseProgression::record(const Release& release, const QString& kind, con
     m_changes.append(message);
 }
 
-Status ReleaseProgression::announce(const Release& release, const QString& dedupeKey,
-                                    const QString& kind, const QString& body)
+Result<bool> ReleaseProgression::queue(const Release& release, const QString& dedupeKey,
+                                       const QString& kind, const QString& body)
 {
     Announcement announcement;
     announcement.releaseId = release.id;
     announcement.dedupeKey = QStringLiteral("release-%1-%2").arg(release.id).arg(dedupeKey);
     announcement.kind = kind;
     announcement.body = body;
-    AnnouncementStore store(m_database);
-    Result<bool> queued = store.enqueue(m_actor, announcement);
+    return AnnouncementStore(m_database).enqueue(m_actor, announcement);
+}
+
+Status ReleaseProgression::announce(const Release& release, const QString& dedupeKey,
+                                    const QString& kind, const QString& body)
+{
+    Result<bool> queued = queue(release, dedupeKey, kind, body);
     if (!queued)
         return queued.error();
     return {};
@@ -230,11 +235,14 @@ Status ReleaseProgression::settle(Release& release)
         return {};
     if (Status unblocked = unblock(release); !unblocked)
         return unblocked;
+    if (release.status != ReleaseStatus::InProgress && release.status != ReleaseStatus::Paused)
+        return {};
+    // Every failure is announced once, also one that ends while the release is paused.
+    bool failed = false;
+    if (Status checked = pauseOnFailure(release, &failed); !checked || failed)
+        return checked;
     if (release.status != ReleaseStatus::InProgress)
         return {};
-    bool paused = false;
-    if (Status checked = pauseOnFailure(release, &paused); !checked || paused)
-        return checked;
     return moveStages(release);
 }
 
@@ -262,39 +270,42 @@ Status ReleaseProgression::unblock(const Release& release)
     return store.schedule(m_actor, ready, 0);
 }
 
-Status ReleaseProgression::pauseOnFailure(Release& release, bool* paused)
+Status ReleaseProgression::pauseOnFailure(Release& release, bool* failed)
 {
     TaskStore store(m_database);
     Result<QList<Task>> tasks = store.listForRelease(m_actor.workspaceId, release.id);
     if (!tasks)
         return tasks.error();
-    QList<Task> failed;
+    QList<Task> failures;
     for (const Task& task : std::as_const(*tasks)) {
         if (task.status == TaskStatus::Failed)
-            failed.append(task);
+            failures.append(task);
     }
-    *paused = !failed.isEmpty();
-    if (failed.isEmpty())
+    *failed = !failures.isEmpty();
+    if (failures.isEmpty())
         return {};
-    release.status = ReleaseStatus::Paused;
-    release.pauseReason = PauseReason::TaskFailure;
-    if (Status written = write(release); !written)
-        return written;
-    for (const Task& task : std::as_const(failed)) {
-        record(release, QStringLiteral("release.paused"),
-               tr("%1 paused: %2 failed.").arg(release.version, toText(task.type)),
-               {{QStringLiteral("taskType"), toText(task.type)},
-                {QStringLiteral("cycle"), task.cycleNumber},
-                {QStringLiteral("error"), task.lastError}});
+    if (release.status == ReleaseStatus::InProgress) {
+        release.status = ReleaseStatus::Paused;
+        release.pauseReason = PauseReason::TaskFailure;
+        if (Status written = write(release); !written)
+            return written;
+    }
+    for (const Task& task : std::as_const(failures)) {
         const QString body =
             tr("*Release %1: %2 failed.* %3 The release is paused until someone retries or "
                "skips the task.")
                 .arg(release.version, TaskCatalog::title(task.type), task.lastError);
-        if (Status announced = announce(
-                release, QStringLiteral("task-failed-%1-%2").arg(task.id).arg(task.attempts),
-                QStringLiteral("task_failed"), body);
-            !announced)
-            return announced;
+        Result<bool> queued =
+            queue(release, QStringLiteral("task-failed-%1-%2").arg(task.id).arg(task.attempts),
+                  QStringLiteral("task_failed"), body);
+        if (!queued)
+            return queued.error();
+        if (*queued)
+            record(release, QStringLiteral("release.paused"),
+                   tr("%1 paused: %2 failed.").arg(release.version, toText(task.type)),
+                   {{QStringLiteral("taskType"), toText(task.type)},
+                    {QStringLiteral("cycle"), task.cycleNumber},
+                    {QStringLiteral("error"), task.lastError}});
     }
     return {};
 }

@@ -57,8 +57,12 @@ public:
 private:
     // Opens (or joins) a transaction, locks the release, runs change and concludes it.
     Status withLocked(qint64 releaseId, const std::function<Status(Release&)>& change);
+    // Queues a chat message; true when it was not queued before.
+    Result<bool> queue(const Release& release, const QString& dedupeKey, const QString& kind,
+                       const QString& body);
     Status unblock(const Release& release);
-    Status pauseOnFailure(Release& release, bool* paused);
+    // Announces each failed task once; pauses an IN_PROGRESS release when one failed.
+    Status pauseOnFailure(Release& release, bool* failed);
     Status moveStages(Release& release);
     Status enterPreRelease(Release& release);
     Status awaitTrigger(Release& release, const QString& announcementKey, const QString& body);
