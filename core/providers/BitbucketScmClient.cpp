@@ -268,31 +268,23 @@ Result<bool> BitbucketScmClient::tagExists(const QString& name)
 Status BitbucketScmClient::createRef(const QString& kind, const QString& name, const QString& sha,
                                      const QString& fromRef, const QString& message)
 {
-    const QString what =
-        kind == QLatin1String("branches") ? QStringLiteral("branch") : QStringLiteral("tag");
-    auto existing = refCommit(kind, name);
-    if (!existing)
-        return existing.error();
-    if (!existing->has_value()) {
-        QJsonObject body{{QStringLiteral("name"), name},
-                         {QStringLiteral("target"), QJsonObject{{QStringLiteral("hash"), sha}}}};
-        if (!message.isEmpty())
-            body.insert(QStringLiteral("message"), message);
-        auto created =
-            m_api.send(m_api.json("POST", repoPath({QStringLiteral("refs"), kind}), body));
-        if (created)
-            return {};
-        if (created.error().kind != ErrorKind::Validation &&
-            created.error().kind != ErrorKind::Conflict)
-            return created.error();
-        // Someone created it between our look and our write: judge what is there now.
-        existing = refCommit(kind, name);
-        if (!existing)
-            return existing.error();
-        if (!existing->has_value())
-            return created.error();
-    }
-    return sameCommitOrConflict(what, name, **existing, sha, fromRef, ShortShaLength);
+    return createUnlessSame(
+        {kind == QLatin1String("branches") ? QStringLiteral("branch") : QStringLiteral("tag"), name,
+         sha, fromRef, ShortShaLength, [this, &kind, &name] { return refCommit(kind, name); },
+         [&]() -> Status {
+             QJsonObject body{
+                 {QStringLiteral("name"), name},
+                 {QStringLiteral("target"), QJsonObject{{QStringLiteral("hash"), sha}}}};
+             if (!message.isEmpty())
+                 body.insert(QStringLiteral("message"), message);
+             auto created =
+                 m_api.send(m_api.json("POST", repoPath({QStringLiteral("refs"), kind}), body));
+             return created ? Status() : Status(created.error());
+         },
+         // Bitbucket refuses an existing ref with 400 or 409 and varying words.
+         [](const Error& error) {
+             return error.kind == ErrorKind::Validation || error.kind == ErrorKind::Conflict;
+         }});
 }
 
 Result<ScmBranch> BitbucketScmClient::createBranch(const QString& name, const QString& fromRef)

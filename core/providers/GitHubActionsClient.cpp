@@ -17,7 +17,8 @@ QDateTime githubTime(const QJsonValue& value)
 
 GitHubActionsClient::GitHubActionsClient(GitHubTarget target, QJsonObject workflows,
                                          const QString& token, const HttpClient& http)
-    : m_api(std::move(target), token, http)
+    : m_target(std::move(target))
+    , m_api(m_target.endpoint(token, http))
     , m_workflows(std::move(workflows))
 {}
 
@@ -62,10 +63,10 @@ QString GitHubActionsClient::workflowFile(const QString& workflowOrPurpose) cons
 
 Result<QList<CiWorkflow>> GitHubActionsClient::listWorkflows()
 {
-    auto items = m_api.sendForAllPages(
-        m_api.request("GET", QStringLiteral("/actions/workflows"),
-                      QUrlQuery{{QStringLiteral("per_page"), QStringLiteral("100")}}),
-        WorkflowsKey);
+    auto items =
+        m_api.collect(m_api.get(m_target.repoPath({QStringLiteral("actions"), WorkflowsKey}),
+                                QUrlQuery{{QStringLiteral("per_page"), QStringLiteral("100")}}),
+                      Pagination::linkedItems(WorkflowsKey));
     if (!items)
         return items.error();
     QList<CiWorkflow> workflows;
@@ -86,7 +87,7 @@ Result<VerificationReport> GitHubActionsClient::verify()
             return Error::notFound(
                 QStringLiteral("The repository %1 does not exist on %2 or the token cannot see "
                                "it.")
-                    .arg(m_api.target().fullName(), m_api.target().service));
+                    .arg(m_target.fullName(), m_target.service));
         return workflows.error();
     }
     QJsonObject found;
@@ -100,16 +101,16 @@ Result<VerificationReport> GitHubActionsClient::verify()
         if (match == workflows->cend())
             return Error::notFound(
                 QStringLiteral("The workflow %1 (for %2) does not exist in %3 on GitHub.")
-                    .arg(file, it.key(), m_api.target().fullName()));
+                    .arg(file, it.key(), m_target.fullName()));
         found.insert(it.key(), match->path);
     }
     VerificationReport report;
     report.summary = QStringLiteral("GitHub Actions in %1: %2 configured workflow(s) found.")
-                         .arg(m_api.target().fullName())
+                         .arg(m_target.fullName())
                          .arg(found.size());
-    report.details = {{QStringLiteral("repository"), m_api.target().fullName()},
+    report.details = {{QStringLiteral("repository"), m_target.fullName()},
                       {WorkflowsKey, found},
-                      {QStringLiteral("apiUrl"), m_api.target().apiUrl.toString()}};
+                      {QStringLiteral("apiUrl"), m_target.apiUrl.toString()}};
     if (const auto expiresAt = m_api.tokenExpiresAt())
         report.details.insert(QStringLiteral("tokenExpiresAt"), expiresAt->toString(Qt::ISODate));
     return report;
@@ -125,8 +126,11 @@ Result<CiRunHandle> GitHubActionsClient::trigger(const QString& workflow, const 
     if (!inputs.isEmpty())
         body.insert(QStringLiteral("inputs"), inputs);
     const QDateTime localNow = QDateTime::currentDateTimeUtc();
-    auto dispatched = m_api.send(m_api.request(
-        "POST", QStringLiteral("/actions/workflows/%1/dispatches").arg(handle.workflow), body));
+    auto dispatched =
+        m_api.send(m_api.json("POST",
+                              m_target.repoPath({QStringLiteral("actions"), WorkflowsKey,
+                                                 handle.workflow, QStringLiteral("dispatches")}),
+                              body));
     if (!dispatched)
         return dispatched.error();
     // GitHub's own clock decides which runs are newer than the dispatch; ours may differ.
@@ -150,8 +154,10 @@ Result<std::optional<QJsonObject>> GitHubActionsClient::findRun(const CiRunHandl
                           {QStringLiteral("created"),
                            QStringLiteral(">=") + handle.triggeredAt.toString(Qt::ISODate)},
                           {QStringLiteral("per_page"), QStringLiteral("30")}};
-    auto runs = m_api.sendForObject(m_api.request(
-        "GET", QStringLiteral("/actions/workflows/%1/runs").arg(handle.workflow), query));
+    auto runs =
+        m_api.sendForObject(m_api.get(m_target.repoPath({QStringLiteral("actions"), WorkflowsKey,
+                                                         handle.workflow, QStringLiteral("runs")}),
+                                      query));
     if (!runs)
         return runs.error();
     std::optional<QJsonObject> oldest;
@@ -206,8 +212,8 @@ Result<CiRunStatus> GitHubActionsClient::runStatus(const CiRunHandle& handle)
             return CiRunStatus{};
         return statusFrom(**run);
     }
-    auto run =
-        m_api.sendForObject(m_api.request("GET", QStringLiteral("/actions/runs/") + handle.runId));
+    auto run = m_api.sendForObject(m_api.get(
+        m_target.repoPath({QStringLiteral("actions"), QStringLiteral("runs"), handle.runId})));
     if (!run)
         return run.error();
     return statusFrom(*run);

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "CiClient.h"
-#include "GitHubApi.h"
+#include "GitHubTarget.h"
 #include "ProviderInfo.h"
 
 namespace ReleaseDeck {
@@ -30,7 +30,8 @@ private:
     Result<std::optional<QJsonObject>> findRun(const CiRunHandle& handle);
     static CiRunStatus statusFrom(const QJsonObject& run);
 
-    GitHubApi m_api;
+    GitHubTarget m_target;
+    RestEndpoint m_api;
     QJsonObject m_workflows;
 };
 

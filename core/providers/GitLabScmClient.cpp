@@ -272,33 +272,31 @@ Result<bool> GitLabScmClient::tagExists(const QString& name)
     return exists(refCommit(QStringLiteral("tags"), name));
 }
 
+Status GitLabScmClient::createRef(const QString& kind, const QString& name,
+                                  const QString& commitSha, const QString& fromRef,
+                                  const QJsonObject& body)
+{
+    return createUnlessSame(
+        {kind == QLatin1String("branches") ? QStringLiteral("branch") : QStringLiteral("tag"), name,
+         commitSha, fromRef, ShortShaLength, [this, &kind, &name] { return refCommit(kind, name); },
+         [this, &kind, &body]() -> Status {
+             auto created = m_api.sendForObject(
+                 m_api.json("POST", projectPath({QStringLiteral("repository"), kind}), body));
+             return created ? Status() : Status(created.error());
+         },
+         &alreadyExists});
+}
+
 Result<ScmBranch> GitLabScmClient::createBranch(const QString& name, const QString& fromRef)
 {
     auto sha = commitOf(fromRef);
     if (!sha)
         return sha.error();
-    auto existing = refCommit(QStringLiteral("branches"), name);
-    if (!existing)
-        return existing.error();
-    if (!existing->has_value()) {
-        auto created = m_api.sendForObject(m_api.json(
-            "POST", projectPath({QStringLiteral("repository"), QStringLiteral("branches")}),
-            {{QStringLiteral("branch"), name}, {QStringLiteral("ref"), *sha}}));
-        if (created)
-            return ScmBranch{name, *sha};
-        if (!alreadyExists(created.error()))
-            return created.error();
-        // Someone created it between our look and our write: judge what is there now.
-        existing = refCommit(QStringLiteral("branches"), name);
-        if (!existing)
-            return existing.error();
-        if (!existing->has_value())
-            return created.error();
-    }
-    if (Status same = sameCommitOrConflict(QStringLiteral("branch"), name, **existing, *sha,
-                                           fromRef, ShortShaLength);
-        !same)
-        return same.error();
+    if (Status created =
+            createRef(QStringLiteral("branches"), name, *sha, fromRef,
+                      {{QStringLiteral("branch"), name}, {QStringLiteral("ref"), *sha}});
+        !created)
+        return created.error();
     return ScmBranch{name, *sha};
 }
 
@@ -308,29 +306,11 @@ Result<ScmTag> GitLabScmClient::createTag(const QString& name, const QString& re
     auto sha = commitOf(ref);
     if (!sha)
         return sha.error();
-    auto existing = refCommit(QStringLiteral("tags"), name);
-    if (!existing)
-        return existing.error();
-    if (!existing->has_value()) {
-        QJsonObject body{{QStringLiteral("tag_name"), name}, {QStringLiteral("ref"), *sha}};
-        if (!message.isEmpty())
-            body.insert(QStringLiteral("message"), message);
-        auto created = m_api.sendForObject(m_api.json(
-            "POST", projectPath({QStringLiteral("repository"), QStringLiteral("tags")}), body));
-        if (created)
-            return ScmTag{name, *sha};
-        if (!alreadyExists(created.error()))
-            return created.error();
-        existing = refCommit(QStringLiteral("tags"), name);
-        if (!existing)
-            return existing.error();
-        if (!existing->has_value())
-            return created.error();
-    }
-    if (Status same = sameCommitOrConflict(QStringLiteral("tag"), name, **existing, *sha, ref,
-                                           ShortShaLength);
-        !same)
-        return same.error();
+    QJsonObject body{{QStringLiteral("tag_name"), name}, {QStringLiteral("ref"), *sha}};
+    if (!message.isEmpty())
+        body.insert(QStringLiteral("message"), message);
+    if (Status created = createRef(QStringLiteral("tags"), name, *sha, ref, body); !created)
+        return created.error();
     return ScmTag{name, *sha};
 }
 

@@ -49,6 +49,9 @@ private:
     Result<QString> commitOf(const QString& ref);
     // The commit of repository/<kind>/<name> (branches or tags); none when absent.
     Result<std::optional<QString>> refCommit(const QString& kind, const QString& name);
+    // POSTs body to repository/<kind> unless the ref exists; existing at commitSha is success.
+    Status createRef(const QString& kind, const QString& name, const QString& commitSha,
+                     const QString& fromRef, const QJsonObject& body);
     Result<std::optional<ScmRelease>> releaseForTag(const QString& tag);
     Result<QList<ScmCommit>> commitsBetween(const QString& from, const QString& to,
                                             QUrl* webUrl = nullptr);

@@ -89,6 +89,24 @@ private slots:
                  QStringLiteral("100"));
     }
 
+    // A '+' in a query value reaches GitHub as %2B: a bare '+' is read as a space, and the
+    // run of "release/1.0+hotfix" would never be found.
+    void aPlusInTheRefIsEncodedInTheRunLookup()
+    {
+        FakeGitHub github;
+        addStandardWorkflows(github);
+        const HttpClient http(testSettings());
+        auto handle =
+            clientFor(actionsConfig(github), http)
+                ->trigger(QStringLiteral("build"), QStringLiteral("release/1.0+hotfix"), {});
+        QVERIFY2(handle.ok(), failureOf(handle).constData());
+        const auto lookups =
+            github.requests("GET", QStringLiteral("/actions/workflows/build.yml/runs"));
+        QCOMPARE(lookups.size(), 1);
+        QVERIFY2(lookups[0].target.contains("branch=release%2F1.0%2Bhotfix"),
+                 lookups[0].target.constData());
+    }
+
     void verifyFindsEveryConfiguredWorkflow()
     {
         FakeGitHub github;
