@@ -1,7 +1,5 @@
 #include "GitHubActionsClient.h"
 
-#include "ProviderConfig.h"
-
 namespace ReleaseDeck {
 
 namespace {
@@ -27,25 +25,15 @@ ProviderInfo GitHubActionsClient::provider()
     ProviderInfo info;
     info.id = QStringLiteral("github-actions");
     info.category = ConnectionCategory::Ci;
-    info.displayName = QStringLiteral("GitHub Actions");
-    info.requiredKeys = {QStringLiteral("owner"), QStringLiteral("repo"), WorkflowsKey};
-    info.optionalKeys = {QStringLiteral("apiUrl"), QStringLiteral("caBundle")};
-    info.validateConfig = [](const QJsonObject& config) -> Status {
-        auto target = GitHubTarget::fromConfig(config, false);
-        if (!target)
-            return target.error();
-        auto workflows = ProviderConfig::nameMap(config, WorkflowsKey, QStringLiteral("workflow"));
-        return workflows ? Status() : Status(workflows.error());
-    };
-    info.validateDraft = [](const QJsonObject& config) -> Status {
-        auto target = GitHubTarget::fromConfig(config, false);
-        if (!target)
-            return target.error();
-        if (ProviderConfig::isUnset(config, WorkflowsKey))
-            return {};
-        auto workflows = ProviderConfig::nameMap(config, WorkflowsKey, QStringLiteral("workflow"));
-        return workflows ? Status() : Status(workflows.error());
-    };
+    info.displayName = QString::fromUtf8(QT_TRANSLATE_NOOP("ProviderRegistry", "GitHub Actions"));
+    info.fields = GitHubTarget::fields(false);
+    info.fields << ProviderField(WorkflowsKey, FieldKind::Text,
+                                 QT_TRANSLATE_NOOP("ProviderField", "Workflow per purpose"),
+                                 QT_TRANSLATE_NOOP("ProviderField", "the workflow"))
+                       .perPurpose(QStringLiteral("workflow"))
+                       .neededBeforeSaving()
+                       .picked(FieldChoices::Workflows)
+                       .value(QStringLiteral("FILE"));
     info.createCi = [](const Connection& connection, const QString& token,
                        const HttpClient& http) -> std::unique_ptr<CiClient> {
         auto target = GitHubTarget::fromConfig(connection.config, false);

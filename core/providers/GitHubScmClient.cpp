@@ -1,6 +1,6 @@
 #include "GitHubScmClient.h"
 
-#include "ProviderConfig.h"
+#include "RepositoryFields.h"
 
 namespace ReleaseDeck {
 
@@ -36,15 +36,20 @@ ProviderInfo GitHubScmClient::provider(bool enterprise)
     ProviderInfo info;
     info.id = enterprise ? QStringLiteral("github-enterprise") : QStringLiteral("github");
     info.category = ConnectionCategory::Scm;
-    info.displayName =
-        enterprise ? QStringLiteral("GitHub Enterprise Server") : QStringLiteral("GitHub");
-    info.requiredKeys = {QStringLiteral("owner"), QStringLiteral("repo")};
-    info.optionalKeys = {QStringLiteral("defaultBranch"), QStringLiteral("caBundle")};
-    (enterprise ? info.requiredKeys : info.optionalKeys) << QStringLiteral("apiUrl");
-    info.validateConfig = [enterprise](const QJsonObject& config) -> Status {
-        auto target = GitHubTarget::fromConfig(config, enterprise);
-        return target ? Status() : Status(target.error());
+    info.displayName = QString::fromUtf8(
+        enterprise ? QT_TRANSLATE_NOOP("ProviderRegistry", "GitHub Enterprise Server")
+                   : QT_TRANSLATE_NOOP("ProviderRegistry", "GitHub"));
+    info.family = QStringLiteral("github");
+    info.fitsConfig = [enterprise](const QJsonObject& config) {
+        return GitHubTarget::isEnterprise(config) == enterprise;
     };
+    for (const ProviderField& field : GitHubTarget::fields(enterprise))
+        // People pick GitHub Enterprise Server for their own host; GitHub.com's API address
+        // stays a command-line option.
+        info.fields << (field.key == QLatin1String("apiUrl") && !enterprise
+                            ? field.commandLineOnly()
+                            : field);
+    info.fields << RepositoryFields::defaultBranch();
     info.createScm = [enterprise](const Connection& connection, const QString& token,
                                   const HttpClient& http) -> std::unique_ptr<ScmClient> {
         auto target = GitHubTarget::fromConfig(connection.config, enterprise);
@@ -70,7 +75,8 @@ Result<VerificationReport> GitHubScmClient::verify()
                            "access to the repository's contents.")
                 .arg(repo->fullName, m_target.service));
     VerificationReport report;
-    report.summary = QStringLiteral("Push access to %1 on %2.").arg(repo->fullName, m_target.service);
+    report.summary =
+        QStringLiteral("Push access to %1 on %2.").arg(repo->fullName, m_target.service);
     report.details = {{QStringLiteral("repository"), repo->fullName},
                       {QStringLiteral("defaultBranch"), repo->defaultBranch},
                       {QStringLiteral("webUrl"), repo->webUrl.toString()},

@@ -1,34 +1,53 @@
 #include "GitHubTarget.h"
 
 #include "ProviderConfig.h"
+#include "RepositoryFields.h"
 
 #include <QRegularExpression>
 
 namespace ReleaseDeck {
 
+QList<ProviderField> GitHubTarget::fields(bool enterprise)
+{
+    const ProviderField apiUrl =
+        ProviderField(QStringLiteral("apiUrl"), FieldKind::Url,
+                      QT_TRANSLATE_NOOP("ProviderField", "API address"),
+                      QT_TRANSLATE_NOOP("ProviderField", "the API address"))
+            .value(QStringLiteral("URL"));
+    return {ProviderField(QStringLiteral("owner"), FieldKind::Slug,
+                          QT_TRANSLATE_NOOP("ProviderField", "Owner"),
+                          QT_TRANSLATE_NOOP("ProviderField", "the owner"))
+                .example(QT_TRANSLATE_NOOP("ProviderField", "acme"))
+                .value(QStringLiteral("OWNER")),
+            RepositoryFields::repository(),
+            enterprise ? apiUrl.example(QT_TRANSLATE_NOOP("ProviderField",
+                                                          "https://github.example.com/api/v3"))
+                       : apiUrl.optional().example(QT_TRANSLATE_NOOP(
+                             "ProviderField", "https://api.github.com when empty"))};
+}
+
 Result<GitHubTarget> GitHubTarget::fromConfig(const QJsonObject& config, bool enterprise)
 {
+    if (Status checked = ProviderField::checkConfig(fields(enterprise), config, false); !checked)
+        return checked.error();
     GitHubTarget target;
     target.service = enterprise ? QStringLiteral("GitHub Enterprise") : QStringLiteral("GitHub");
-    auto apiUrl = ProviderConfig::baseUrl(
-        config, QStringLiteral("apiUrl"), QStringLiteral("API URL"),
-        enterprise ? QUrl() : QUrl(QStringLiteral("https://api.github.com")));
-    if (!apiUrl)
-        return apiUrl.error();
-    target.apiUrl = *apiUrl;
+    target.apiUrl =
+        ProviderConfig::url(config, QStringLiteral("apiUrl"),
+                            enterprise ? QUrl() : QUrl(QStringLiteral("https://api.github.com")));
     // A GHES host given alone: its REST API lives under /api/v3.
     if (enterprise && target.apiUrl.path().isEmpty())
         target.apiUrl.setPath(QStringLiteral("/api/v3"));
-    target.owner = config.value(QStringLiteral("owner")).toString().trimmed();
-    target.repo = config.value(QStringLiteral("repo")).toString().trimmed();
-    if (Status owner = ProviderConfig::repositoryPart(target.owner, QStringLiteral("owner"));
-        !owner)
-        return owner.error();
-    if (Status repo = ProviderConfig::repositoryPart(target.repo, QStringLiteral("repository"));
-        !repo)
-        return repo.error();
+    target.owner = ProviderConfig::text(config, QStringLiteral("owner"));
+    target.repo = ProviderConfig::text(config, QStringLiteral("repo"));
     target.caBundle = config.value(QStringLiteral("caBundle")).toString();
     return target;
+}
+
+bool GitHubTarget::isEnterprise(const QJsonObject& config)
+{
+    const QString api = ProviderConfig::text(config, QStringLiteral("apiUrl"));
+    return !api.isEmpty() && QUrl(api).host() != QLatin1String("api.github.com");
 }
 
 RestEndpoint GitHubTarget::endpoint(const QString& token, const HttpClient& http) const

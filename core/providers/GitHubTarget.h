@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ProviderField.h"
 #include "RestEndpoint.h"
 #include "Result.h"
 
@@ -21,7 +22,11 @@ struct GitHubTarget
     QString service; // "GitHub", "GitHub Enterprise"
 
     QString fullName() const { return owner + QLatin1Char('/') + repo; }
+    // owner, repo and apiUrl (required for Enterprise Server, else optional).
+    static QList<ProviderField> fields(bool enterprise);
     static Result<GitHubTarget> fromConfig(const QJsonObject& config, bool enterprise);
+    // An apiUrl on another host than api.github.com: GitHub Enterprise Server.
+    static bool isEnterprise(const QJsonObject& config);
 
     RestEndpoint endpoint(const QString& token, const HttpClient& http) const;
     // /repos/OWNER/REPO followed by the segments, each percent-encoded on its own.

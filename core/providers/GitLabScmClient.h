@@ -17,6 +17,8 @@ struct GitLabTarget
     bool oauthToken = false; // Bearer instead of PRIVATE-TOKEN
     QString caBundle;
 
+    // project, apiUrl and tokenType (private or oauth).
+    static QList<ProviderField> fields();
     static Result<GitLabTarget> fromConfig(const QJsonObject& config);
 };
 

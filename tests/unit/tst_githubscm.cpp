@@ -124,7 +124,7 @@ private slots:
             GitHubTarget::fromConfig({{QStringLiteral("owner"), QStringLiteral("octo")},
                                       {QStringLiteral("repo"), QStringLiteral("app")}},
                                      true);
-        QCOMPARE(enterpriseWithoutUrl.error().message, QStringLiteral("The API URL is missing."));
+        QCOMPARE(enterpriseWithoutUrl.error().message, QStringLiteral("Enter the API address."));
     }
 
     void listBranchesFollowsPages()

@@ -22,6 +22,15 @@ RestEndpoint::ExpiryReader expiryFrom(const QByteArray& header)
     };
 }
 
+// "Forge" on the fake server, reading the token's expiry from the Expiry header.
+RestEndpoint forgeOn(const FakeHttpServer& server, const HttpClient& http)
+{
+    RestEndpoint api(server.url("/api"), HttpAuth::bearer(QStringLiteral("fake-token")),
+                     QStringLiteral("Forge"), http);
+    api.readTokenExpiry(expiryFrom(Expiry));
+    return api;
+}
+
 } // namespace
 
 // The one request wrapper every provider client uses: default and provider headers, the
@@ -36,8 +45,7 @@ private slots:
         FakeHttpServer server;
         server.on("GET", QStringLiteral("/api/thing"), FakeResponse::json(200, "{}"));
         const HttpClient http(fastSettings());
-        RestEndpoint api(server.url("/api"), HttpAuth::bearer(QStringLiteral("fake-token")),
-                         QStringLiteral("Forge"), http);
+        RestEndpoint api = forgeOn(server, http);
         api.setHeader("Accept", "application/vnd.forge+json");
         api.setHeader("X-Forge-Version", "7");
         QVERIFY2(api.send(api.get(QStringLiteral("/thing"))).ok(), "GET /api/thing failed");
@@ -53,9 +61,7 @@ private slots:
         server.on("GET", QStringLiteral("/api/thing"),
                   FakeResponse::json(200, "{}").withHeader(Expiry, "2020-05-01T10:30:00Z"));
         const HttpClient http(fastSettings());
-        RestEndpoint api(server.url("/api"), HttpAuth::bearer(QStringLiteral("fake-token")),
-                         QStringLiteral("Forge"), http);
-        api.readTokenExpiry(expiryFrom(Expiry));
+        const RestEndpoint api = forgeOn(server, http);
         auto answer = api.send(api.get(QStringLiteral("/thing")));
         QVERIFY(!answer.ok());
         QCOMPARE(answer.error().kind, ErrorKind::Expired);
@@ -71,9 +77,7 @@ private slots:
                   FakeResponse::json(404, R"({"message":"Not Found"})")
                       .withHeader(Expiry, "2099-01-01T00:00:00Z"));
         const HttpClient http(fastSettings());
-        RestEndpoint api(server.url("/api"), HttpAuth::bearer(QStringLiteral("fake-token")),
-                         QStringLiteral("Forge"), http);
-        api.readTokenExpiry(expiryFrom(Expiry));
+        const RestEndpoint api = forgeOn(server, http);
         QVERIFY(!api.tokenExpiresAt().has_value());
         auto answer = api.send(api.get(QStringLiteral("/missing")));
         QVERIFY(!answer.ok());
@@ -91,9 +95,7 @@ private slots:
         server.on("GET", QStringLiteral("/api/items2"),
                   FakeResponse::json(200, "[2]").withHeader(Expiry, "2020-01-01T00:00:00Z"));
         const HttpClient http(fastSettings());
-        RestEndpoint api(server.url("/api"), HttpAuth::bearer(QStringLiteral("fake-token")),
-                         QStringLiteral("Forge"), http);
-        api.readTokenExpiry(expiryFrom(Expiry));
+        const RestEndpoint api = forgeOn(server, http);
         auto items = api.collect(api.get(QStringLiteral("/items")), Pagination::linkedItems());
         QVERIFY(!items.ok());
         QCOMPARE(items.error().kind, ErrorKind::Expired);
