@@ -1,4 +1,6 @@
 #include "AppWindowFlow.h"
+#include "TerminationSignals.h"
+#include "Translations.h"
 #include "Version.h"
 #include "backend/AppBackend.h"
 #include "backend/FutureReply.h"
@@ -29,6 +31,7 @@ int main(int argc, char* argv[])
     QApplication::setApplicationVersion(ReleaseDeck::version());
     QApplication::setDesktopFileName(QStringLiteral("io.releasedeck.ReleaseDeck"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/releasedeck.svg")));
+    ReleaseDeck::Translations::install(app);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
@@ -40,7 +43,10 @@ int main(int argc, char* argv[])
     qCInfo(lcApp).noquote() << "Release Deck" << ReleaseDeck::version() << "starting; log at"
                             << logPath;
 
+    ReleaseDeck::TerminationSignals::quitOnTermination(app);
     ReleaseDeck::AppBackend backend;
+    // Work still running ends at once; the backend's destructor then waits for it briefly.
+    QObject::connect(&app, &QCoreApplication::aboutToQuit, &app, [&backend] { backend.stop(); });
     ReleaseDeck::AppWindowFlow flow(backend);
     QObject::connect(&flow, &ReleaseDeck::AppWindowFlow::setupAbandoned, &app,
                      &QCoreApplication::quit, Qt::QueuedConnection);
@@ -51,5 +57,7 @@ int main(int argc, char* argv[])
         ReleaseDeck::whenFinished(backend.start(), &flow,
                                   [&flow](const ReleaseDeck::BackendStatus&) { flow.start(); });
     }
-    return app.exec();
+    const int exitCode = app.exec();
+    qCInfo(lcApp) << "Release Deck quitting with exit code" << exitCode;
+    return exitCode;
 }

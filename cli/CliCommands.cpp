@@ -3,6 +3,8 @@
 #include "CliApplication.h"
 #include "ConnectionCommands.h"
 #include "DbCommands.h"
+#include "OrchestrateCommand.h"
+#include "ReleaseCommands.h"
 #include "WorkspaceCommands.h"
 
 namespace ReleaseDeck {
@@ -12,6 +14,8 @@ void addAllCommands(CliApplication& cli)
     addDbCommands(cli);
     addWorkspaceCommands(cli);
     addConnectionCommands(cli);
+    addReleaseCommands(cli);
+    addOrchestrateCommand(cli);
 }
 
 } // namespace ReleaseDeck

@@ -3,6 +3,7 @@
 #include "CliCommand.h"
 #include "logging/Redactor.h"
 
+#include <QFileDevice>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -12,6 +13,9 @@ namespace ReleaseDeck {
 void CliOutput::line(const QString& text)
 {
     m_out.write(redacted(text).toUtf8() + '\n');
+    // A long-running command (orchestrate) shows each line as it happens.
+    if (auto* file = qobject_cast<QFileDevice*>(&m_out))
+        file->flush();
 }
 
 void CliOutput::json(const QJsonValue& value)

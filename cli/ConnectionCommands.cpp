@@ -166,18 +166,19 @@ int verify(CliInvocation& invocation)
 
     QList<VerificationOutcome> outcomes;
     if (all) {
-        Result<QList<VerificationOutcome>> verified = service.verifyAll(context->actor);
+        Result<QList<ConnectionService::Verified>> verified = service.verifyAll(context->actor);
         if (!verified)
             return CliSession::fail(invocation.output, verified.error());
-        outcomes = *verified;
+        for (const ConnectionService::Verified& each : std::as_const(*verified))
+            outcomes.append(each.outcome);
     } else {
         Result<Connection> chosen = service.resolve(context->actor, positional.constFirst());
         if (!chosen)
             return CliSession::fail(invocation.output, chosen.error());
-        Result<VerificationOutcome> verified = service.verify(context->actor, chosen->id);
+        Result<ConnectionService::Verified> verified = service.verify(context->actor, chosen->id);
         if (!verified)
             return CliSession::fail(invocation.output, verified.error());
-        outcomes.append(*verified);
+        outcomes.append(verified->outcome);
     }
 
     bool allValid = true;

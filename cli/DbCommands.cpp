@@ -115,7 +115,7 @@ int login(CliInvocation& invocation)
         return invocation.output.usageError(
             QStringLiteral("db login is for a shared MariaDB/MySQL database; a local SQLite file "
                            "has no password."));
-    Result<QString> password = readTokenFrom(invocation.input);
+    Result<QString> password = readPasswordFrom(invocation.input);
     if (!password)
         return CliSession::fail(invocation.output, password.error());
     {
@@ -167,8 +167,10 @@ void addDbCommands(CliApplication& cli)
     cli.add({{QStringLiteral("db"), QStringLiteral("login")},
              {},
              QStringLiteral("store a shared database's password (read from standard input)"),
-             {QCommandLineOption(QStringLiteral("password-stdin"),
-                                 QStringLiteral("read the password from standard input"))},
+             {QCommandLineOption(
+                 QStringLiteral("password-stdin"),
+                 QStringLiteral("read the password from standard input, as typed: only the "
+                                "line ending at its end is removed"))},
              0,
              0,
              login});

@@ -2,8 +2,9 @@
 
 #include "MainWindow.h"
 #include "backend/ConnectionBackend.h"
-#include "connections/ConnectionsPage.h"
+#include "logging/Logging.h"
 #include "wizard/OnboardingWizard.h"
+#include "wizard/WizardController.h"
 
 namespace ReleaseDeck {
 
@@ -35,12 +36,19 @@ void AppWindowFlow::openWizard(bool firstLaunch)
     }
     m_wizard = new OnboardingWizard(m_backend, m_main);
     m_wizard->setAttribute(Qt::WA_DeleteOnClose);
-    connect(m_wizard, &QDialog::accepted, this, &AppWindowFlow::showMainWindow);
+    connect(m_wizard, &QDialog::accepted, this, [this] {
+        const WizardResult chosen = m_wizard->controller().result();
+        if (m_main)
+            m_main->startOver(chosen.joinWorkspaceId, chosen.workspaceName);
+        showMainWindow();
+    });
     connect(m_wizard, &QDialog::rejected, this, [this, firstLaunch] {
         if (firstLaunch)
             emit setupAbandoned();
     });
     m_wizard->show();
+    // Support reads it in the log; the end-to-end tests wait for it.
+    qCInfo(lcUi) << "onboarding wizard shown";
 }
 
 void AppWindowFlow::showMainWindow()
@@ -49,12 +57,10 @@ void AppWindowFlow::showMainWindow()
         m_main = new MainWindow(&m_backend);
         m_main->setAttribute(Qt::WA_DeleteOnClose);
         connect(m_main, &MainWindow::setupRequested, this, [this] { openWizard(false); });
-    } else {
-        m_main->refreshStatus();
-        m_main->connectionsPage()->reload();
     }
     m_main->show();
     m_main->raise();
+    qCInfo(lcUi) << "main window shown";
 }
 
 MainWindow* AppWindowFlow::mainWindow() const

@@ -21,8 +21,9 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
-#include <QTimer>
 #include <QToolBar>
+
+#include <algorithm>
 
 namespace ReleaseDeck {
 
@@ -69,7 +70,8 @@ void MainWindow::buildMenus()
             m_connections->reload();
         if (m_activity)
             m_activity->refresh();
-        refreshStatus();
+        if (m_backend)
+            m_backend->databaseHealth().checkNow();
     });
     refresh->setShortcut(QKeySequence::Refresh);
     for (QAction* action : {connections, activity, refresh})
@@ -109,10 +111,7 @@ void MainWindow::buildPages()
     m_navigation->setSpacing(3);
 
     m_pages = new QStackedWidget(this);
-    m_connections = new ConnectionsPage(*m_backend, m_pages);
-    m_activity = new ActivityPage(*m_backend, m_pages);
-    m_pages->addWidget(m_connections);
-    m_pages->addWidget(m_activity);
+    createPages();
     connect(m_navigation, &QListWidget::currentRowChanged, m_pages,
             &QStackedWidget::setCurrentIndex);
 
@@ -130,22 +129,38 @@ void MainWindow::buildPages()
     setTabOrder(m_navigation, m_pages);
 }
 
+void MainWindow::createPages()
+{
+    delete m_connections;
+    delete m_activity;
+    m_connections = new ConnectionsPage(*m_backend, m_pages);
+    m_activity = new ActivityPage(*m_backend, m_pages);
+    m_pages->addWidget(m_connections);
+    m_pages->addWidget(m_activity);
+    if (m_navigation)
+        m_pages->setCurrentIndex(std::max(0, m_navigation->currentRow()));
+}
+
 void MainWindow::buildStatusBar()
 {
     m_database = new QLabel(this);
     m_database->setObjectName(QStringLiteral("databaseStatusLabel"));
     m_reconnect = new QPushButton(tr("Re&connect"), this);
     m_reconnect->setObjectName(QStringLiteral("reconnectButton"));
-    m_reconnect->setFlat(true);
+    m_reconnect->setAccessibleName(tr("Reconnect to the database"));
     m_keychain = new QLabel(this);
     m_keychain->setObjectName(QStringLiteral("keychainStatusLabel"));
+    // Clear of the window's edges.
+    m_database->setContentsMargins(6, 0, 6, 0);
+    m_keychain->setContentsMargins(6, 0, 6, 0);
     statusBar()->addWidget(m_database);
     statusBar()->addWidget(m_reconnect);
     statusBar()->addPermanentWidget(m_keychain);
-    connect(m_reconnect, &QPushButton::clicked, this, &MainWindow::reconnect);
-    auto* poll = new QTimer(this);
-    connect(poll, &QTimer::timeout, this, &MainWindow::refreshStatus);
-    poll->start(15 * 1000);
+    DatabaseHealth& health = m_backend->databaseHealth();
+    connect(m_reconnect, &QPushButton::clicked, &health, &DatabaseHealth::checkNow);
+    connect(&health, &DatabaseHealth::changed, this, &MainWindow::refreshStatus);
+    // Whatever failed while the database was away is asked again.
+    connect(&health, &DatabaseHealth::recovered, this, &MainWindow::reloadPages);
     refreshStatus();
 }
 
@@ -157,45 +172,87 @@ void MainWindow::showPage(int index)
 
 void MainWindow::refreshStatus()
 {
-    if (!m_backend)
-        return;
-    const BackendStatus status = m_backend->status();
+    const DatabaseHealth& health = m_backend->databaseHealth();
+    const BackendStatus& status = health.status();
     const QString where = status.sharedDatabase
                               ? tr("Database: %1 (shared)").arg(status.databaseHost)
                               : tr("Database: on this computer");
     QPalette palette = m_database->palette();
     if (status.databaseReachable) {
         m_database->setText(where);
+        m_database->setToolTip(QString());
         palette.setColor(QPalette::WindowText, this->palette().color(QPalette::WindowText));
     } else {
-        m_database->setText(tr("%1 — not reachable: %2").arg(where, status.databaseError));
+        m_database->setText(
+            health.checking()
+                ? tr("Database unreachable — checking now…")
+                : tr("Database unreachable — retrying in %1 s").arg(health.secondsUntilRetry()));
+        m_database->setToolTip(tr("%1: %2").arg(where, status.databaseError));
         palette.setColor(QPalette::WindowText, StatusColors::error(this->palette()));
     }
+    m_database->setAccessibleDescription(m_database->toolTip());
     m_database->setPalette(palette);
     m_reconnect->setVisible(!status.databaseReachable);
+    m_reconnect->setEnabled(!health.checking());
     m_keychain->setText(status.keychainAvailable
                             ? tr("Keychain: available")
                             : tr("Keychain: not available — tokens cannot be saved"));
 }
 
+void MainWindow::startOver(qint64 workspaceId, const QString& workspaceName)
+{
+    if (!m_backend)
+        return;
+    m_preferredId = workspaceId;
+    m_preferredName = workspaceName;
+    m_workspaces.clear();
+    m_workspaceBox->clear();
+    m_workspacesLoaded = false;
+    createPages();
+    loadWorkspaces();
+}
+
+void MainWindow::reloadPages()
+{
+    if (!m_workspacesLoaded) {
+        loadWorkspaces();
+        return;
+    }
+    m_connections->reload();
+    m_activity->refresh();
+}
+
 void MainWindow::loadWorkspaces()
 {
+    const int generation = ++m_workspacesGeneration;
     whenFinished(m_backend->workspaces(), this,
-                 [this](const Result<QList<WorkspaceSummary>>& workspaces) {
+                 [this, generation](const Result<QList<WorkspaceSummary>>& workspaces) {
+                     // A list asked for before startOver() is of the old database.
+                     if (generation != m_workspacesGeneration)
+                         return;
                      if (!workspaces) {
                          statusBar()->showMessage(workspaces.error().message);
                          return;
                      }
+                     statusBar()->clearMessage();
+                     m_workspacesLoaded = true;
                      m_workspaces = workspaces.value();
                      const qint64 remembered =
                          QSettings().value(QStringLiteral("workspace/current")).toLongLong();
                      m_workspaceBox->clear();
                      int current = 0;
                      for (int i = 0; i < m_workspaces.size(); ++i) {
-                         m_workspaceBox->addItem(m_workspaces.at(i).name, m_workspaces.at(i).id);
-                         if (m_workspaces.at(i).id == remembered)
+                         const WorkspaceSummary& workspace = m_workspaces.at(i);
+                         m_workspaceBox->addItem(workspace.name, workspace.id);
+                         const bool preferred = m_preferredId != 0
+                                                    ? workspace.id == m_preferredId
+                                                    : workspace.name == m_preferredName;
+                         if (preferred || (m_preferredId == 0 && m_preferredName.isEmpty() &&
+                                           workspace.id == remembered))
                              current = i;
                      }
+                     m_preferredId = 0;
+                     m_preferredName.clear();
                      if (!m_workspaces.isEmpty()) {
                          m_workspaceBox->setCurrentIndex(current);
                          switchWorkspace(current);
@@ -212,18 +269,6 @@ void MainWindow::switchWorkspace(int index)
     m_connections->setWorkspace(workspace.id, workspace.role);
     m_activity->setWorkspace(workspace.id);
     setWindowTitle(tr("%1 — Release Deck").arg(workspace.name));
-}
-
-void MainWindow::reconnect()
-{
-    m_reconnect->setEnabled(false);
-    m_database->setText(tr("Database: reconnecting…"));
-    whenFinished(m_backend->reconnect(), this, [this](const BackendStatus&) {
-        m_reconnect->setEnabled(true);
-        refreshStatus();
-        if (m_backend->status().databaseReachable)
-            loadWorkspaces();
-    });
 }
 
 void MainWindow::restoreWindowState()

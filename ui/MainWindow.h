@@ -30,7 +30,9 @@ public:
     ConnectionsPage* connectionsPage() const { return m_connections; }
     ActivityPage* activityPage() const { return m_activity; }
     void showPage(int index);
-    void refreshStatus();
+    // The database or the workspace changed ("Set up again…"): the pages start afresh on
+    // the workspace list read anew, showing workspaceId (or else the one named so).
+    void startOver(qint64 workspaceId, const QString& workspaceName);
 
 signals:
     // "Set up again…" from the menu: the app opens the onboarding wizard.
@@ -42,10 +44,12 @@ protected:
 private:
     void buildMenus();
     void buildPages();
+    void createPages();
     void buildStatusBar();
+    void refreshStatus();
     void loadWorkspaces();
     void switchWorkspace(int index);
-    void reconnect();
+    void reloadPages();
     void restoreWindowState();
 
     ConnectionBackend* m_backend;
@@ -58,6 +62,11 @@ private:
     QPushButton* m_reconnect = nullptr;
     QLabel* m_keychain = nullptr;
     QList<WorkspaceSummary> m_workspaces;
+    bool m_workspacesLoaded = false;
+    int m_workspacesGeneration = 0;
+    // Shown next when the workspace list arrives (startOver); else the remembered one.
+    qint64 m_preferredId = 0;
+    QString m_preferredName;
 };
 
 } // namespace ReleaseDeck

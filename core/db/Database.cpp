@@ -1,9 +1,11 @@
 #include "Database.h"
 
+#include "Transaction.h"
 #include "logging/Logging.h"
 
 #include <QDir>
 #include <QFileInfo>
+#include <QHash>
 #include <QSqlError>
 #include <QThread>
 
@@ -12,13 +14,86 @@ namespace ReleaseDeck {
 namespace {
 
 // MariaDB client errors that mean the connection is gone and must be reopened.
-bool connectionLost(const QString& code)
+bool isLostConnection(const QString& code)
 {
     static const QStringList codes = {QStringLiteral("2002"), QStringLiteral("2003"),
                                       QStringLiteral("2006"), QStringLiteral("2013"),
                                       QStringLiteral("2055"), QStringLiteral("4031"),
                                       QStringLiteral("1927"), QStringLiteral("1053")};
     return codes.contains(code);
+}
+
+bool unreachable(const QString& code)
+{
+    return code == QLatin1String("2002") || code == QLatin1String("2003");
+}
+
+QString threadSuffix()
+{
+    return QStringLiteral("-%1").arg(quintptr(QThread::currentThread()), 0, 16);
+}
+
+void closeConnection(const QString& name)
+{
+    if (QSqlDatabase::contains(name)) {
+        QSqlDatabase::database(name, false).close();
+        QSqlDatabase::removeDatabase(name);
+    }
+}
+
+// Connections of destroyed Databases that belong to threads still running: each thread
+// closes its own (on its next use of any Database, or when it finishes).
+Q_CONSTINIT QBasicMutex retiredMutex;
+Q_CONSTINIT std::atomic<int> retiredCount{0};
+
+QStringList& retiredNames()
+{
+    static auto* names = new QStringList;
+    return *names;
+}
+
+void retire(const QString& name)
+{
+    QMutexLocker lock(&retiredMutex);
+    retiredNames().append(name);
+    retiredCount = int(retiredNames().size());
+}
+
+void closeRetiredOfThisThread()
+{
+    if (retiredCount.load() == 0)
+        return;
+    const QString suffix = threadSuffix();
+    QStringList mine;
+    {
+        QMutexLocker lock(&retiredMutex);
+        QStringList& names = retiredNames();
+        for (auto it = names.begin(); it != names.end();) {
+            if (it->endsWith(suffix)) {
+                mine.append(*it);
+                it = names.erase(it);
+            } else {
+                ++it;
+            }
+        }
+        retiredCount = int(names.size());
+    }
+    for (const QString& name : std::as_const(mine))
+        closeConnection(name);
+}
+
+void forgetRetired(const QString& name)
+{
+    QMutexLocker lock(&retiredMutex);
+    retiredNames().removeAll(name);
+    retiredCount = int(retiredNames().size());
+}
+
+// When this thread's connection (by name) was opened, in Database::m_lostCount terms.
+QHash<QString, quint64>& openedAtCount()
+{
+    thread_local QHash<QString, quint64> counts;
+    return counts;
 }
 
 } // namespace
@@ -30,24 +105,44 @@ Database::Database(DatabaseUrl url, QString password)
 
 Database::~Database()
 {
+    const QString suffix = threadSuffix();
     QMutexLocker lock(&m_mutex);
     for (const QString& name : std::as_const(m_names)) {
-        if (QSqlDatabase::contains(name)) {
-            QSqlDatabase::database(name, false).close();
-            QSqlDatabase::removeDatabase(name);
-        }
+        if (name.endsWith(suffix))
+            closeConnection(name);
+        else
+            retire(name);
     }
+}
+
+void Database::setConnectionLostHandler(std::function<void()> handler)
+{
+    QMutexLocker lock(&m_mutex);
+    m_lostHandler = std::move(handler);
+}
+
+void Database::dropLostConnection(QSqlDatabase db)
+{
+    // Reopened on next use.
+    db.close();
+    ++m_lostCount;
+    std::function<void()> handler;
+    {
+        QMutexLocker lock(&m_mutex);
+        handler = m_lostHandler;
+    }
+    if (handler)
+        handler();
 }
 
 QString Database::connectionName() const
 {
-    return QStringLiteral("releasedeck-%1-%2")
-        .arg(quintptr(this), 0, 16)
-        .arg(quintptr(QThread::currentThread()), 0, 16);
+    return QStringLiteral("releasedeck-%1").arg(quintptr(this), 0, 16) + threadSuffix();
 }
 
 Result<QSqlDatabase> Database::connection()
 {
+    closeRetiredOfThisThread();
     const QString name = connectionName();
     if (!QSqlDatabase::contains(name)) {
         const QString driver = m_url.dialect == Dialect::Sqlite ? QStringLiteral("QSQLITE")
@@ -65,16 +160,21 @@ Result<QSqlDatabase> Database::connection()
         QObject::connect(
             thread, &QThread::finished, thread,
             [name] {
-                if (QSqlDatabase::contains(name)) {
-                    QSqlDatabase::database(name, false).close();
-                    QSqlDatabase::removeDatabase(name);
-                }
+                closeConnection(name);
+                forgetRetired(name);
             },
             Qt::DirectConnection);
     }
     QSqlDatabase db = QSqlDatabase::database(name, false);
-    if (db.isOpen())
-        return db;
+    const quint64 lostCount = m_lostCount.load();
+    if (db.isOpen()) {
+        // Another thread found the server gone: this older connection is likely dead too.
+        // Never inside a transaction, whose statements must share one session.
+        if (openedAtCount().value(name) == lostCount || Transaction::isOpen(*this))
+            return db;
+        qCDebug(lcDb) << "reopening" << name << "after a lost connection";
+        db.close();
+    }
     if (m_url.dialect == Dialect::Sqlite) {
         if (!QDir().mkpath(QFileInfo(m_url.path).absolutePath()))
             return Error::unavailable(
@@ -98,8 +198,13 @@ Result<QSqlDatabase> Database::connection()
             options.append(QStringLiteral("CLIENT_SSL"));
         db.setConnectOptions(options.join(QLatin1Char(';')));
     }
-    if (!db.open())
-        return describe(db.lastError(), QStringLiteral("connecting"));
+    if (!db.open()) {
+        const QSqlError error = db.lastError();
+        if (m_url.dialect == Dialect::MySql && unreachable(error.nativeErrorCode()))
+            dropLostConnection(db);
+        return describe(error, QStringLiteral("connecting"));
+    }
+    openedAtCount().insert(name, lostCount);
     qCDebug(lcDb) << "opened" << name;
     if (Status configured = configure(db); !configured) {
         db.close();
@@ -150,8 +255,9 @@ Result<QSqlQuery> Database::run(const QString& sql, const QVariantList& values)
     query.setForwardOnly(true);
     if (!query.prepare(sql)) {
         const Error error = describe(query.lastError());
-        if (connectionLost(query.lastError().nativeErrorCode()))
-            db->close();
+        if (m_url.dialect == Dialect::MySql &&
+            isLostConnection(query.lastError().nativeErrorCode()))
+            dropLostConnection(*db);
         return error;
     }
     for (const QVariant& value : values)
@@ -168,11 +274,20 @@ Status Database::exec(QSqlQuery& query)
         return {};
     const QSqlError error = query.lastError();
     qCDebug(lcDb) << "query failed:" << error.nativeErrorCode() << error.databaseText();
-    if (m_url.dialect == Dialect::MySql && connectionLost(error.nativeErrorCode())) {
-        // Reopened on next use.
-        QSqlDatabase::database(connectionName(), false).close();
-    }
+    if (m_url.dialect == Dialect::MySql && isLostConnection(error.nativeErrorCode()))
+        dropLostConnection(QSqlDatabase::database(connectionName(), false));
     return describe(error);
+}
+
+Status Database::ping()
+{
+    Result<QSqlQuery> answered = run(QStringLiteral("SELECT 1"));
+    // A connection the server dropped (a restart) was closed by that failure: try it anew.
+    if (!answered && answered.error().kind == ErrorKind::Transient && !Transaction::isOpen(*this))
+        answered = run(QStringLiteral("SELECT 1"));
+    if (!answered)
+        return answered.error();
+    return {};
 }
 
 QString Database::nowSql() const
@@ -226,7 +341,7 @@ Error Database::describeUncapitalised(const QSqlError& error, const QString& doi
         if (code == QLatin1String("1049"))
             return Error::unavailable(
                 QStringLiteral("%1 has no database named '%2'.").arg(where, m_url.database));
-        if (connectionLost(code))
+        if (isLostConnection(code))
             return {ErrorKind::Transient,
                     QStringLiteral("%1 went away during the operation; it was not completed.")
                         .arg(where),

@@ -107,6 +107,17 @@ Status MigrationRunner::ensureTable()
 
 Result<QList<MigrationStatus::Applied>> MigrationRunner::readApplied()
 {
+    Result<QSqlQuery> exists = m_database.run(
+        m_database.dialect() == Dialect::Sqlite
+            ? QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = "
+                             "'schema_migrations'")
+            : QStringLiteral("SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA "
+                             "= DATABASE() AND TABLE_NAME = 'schema_migrations'"));
+    if (!exists)
+        return exists.error();
+    // An empty database: nothing applied, and nothing created by asking.
+    if (!exists->next() || exists->value(0).toInt() == 0)
+        return QList<MigrationStatus::Applied>();
     Result<QSqlQuery> query = m_database.run(QStringLiteral(
         "SELECT number, name, checksum, applied_at FROM schema_migrations ORDER BY number"));
     if (!query)
@@ -145,8 +156,6 @@ Result<MigrationStatus> MigrationRunner::status()
     Result<QList<Migration>> known = available();
     if (!known)
         return known.error();
-    if (Status made = ensureTable(); !made)
-        return made.error();
     Result<QList<MigrationStatus::Applied>> applied = readApplied();
     if (!applied)
         return applied.error();
@@ -277,7 +286,8 @@ Result<int> MigrationRunner::migrate()
     Status outcome;
     {
         // Read under the lock: another process may have just finished.
-        Result<MigrationStatus> current = status();
+        Status made = ensureTable();
+        Result<MigrationStatus> current = made ? status() : Result<MigrationStatus>(made.error());
         if (!current) {
             outcome = current.error();
         } else {

@@ -45,6 +45,11 @@ Transaction::Transaction(Database& database)
     nesting = {1, false};
 }
 
+bool Transaction::isOpen(const Database& database)
+{
+    return nestingOf(database).depth > 0;
+}
+
 Transaction::~Transaction()
 {
     rollback();

@@ -23,6 +23,9 @@ public:
     Status commit();
     void rollback();
 
+    // Whether this thread has a transaction open on database.
+    static bool isOpen(const Database& database);
+
 private:
     Database& m_database;
     Status m_begun;

@@ -16,9 +16,11 @@ namespace ReleaseDeck {
 
 namespace {
 
-QMutex logMutex;
-QFile* logFile = nullptr;
-QString logPath;
+// Qt logs from its own static destructors during exit(), after this file's statics would
+// be gone: everything the handler touches lives for the whole process (never destroyed).
+Q_CONSTINIT QBasicMutex logMutex;
+Q_CONSTINIT QFile* logFile = nullptr;
+Q_CONSTINIT QString* logPath = nullptr;
 
 const char* levelName(QtMsgType type)
 {
@@ -78,7 +80,7 @@ QString LogFile::install(const QString& fileName)
         if (opened) {
             file->setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
             logFile = file;
-            logPath = path;
+            logPath = new QString(path);
         } else {
             delete file;
         }
@@ -90,7 +92,7 @@ QString LogFile::install(const QString& fileName)
 QString LogFile::path()
 {
     QMutexLocker lock(&logMutex);
-    return logPath;
+    return logPath ? *logPath : QString();
 }
 
 } // namespace ReleaseDeck

@@ -15,29 +15,29 @@ constexpr qsizetype MinimumSecretLength = 6;
 
 const QRegularExpression& authorizationPattern()
 {
-    static const QRegularExpression pattern(
+    static const auto* pattern = new QRegularExpression(
         QStringLiteral(
             R"(((?:proxy-)?authorization)(["']?\s*[:=]\s*["']?|["']\s*,\s*["'])(?:(basic|bearer|token)\s+)?[^\s"',;)]+)"),
         QRegularExpression::CaseInsensitiveOption);
-    return pattern;
+    return *pattern;
 }
 
 const QRegularExpression& schemePattern()
 {
-    static const QRegularExpression pattern(
-        QStringLiteral(R"(\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]{6,})"),
-        QRegularExpression::CaseInsensitiveOption);
-    return pattern;
+    static const auto* pattern =
+        new QRegularExpression(QStringLiteral(R"(\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]{6,})"),
+                               QRegularExpression::CaseInsensitiveOption);
+    return *pattern;
 }
 
 // A value shorter than any real credential is a word ("invalid_token: Token is expired").
 const QRegularExpression& fieldPattern()
 {
-    static const QRegularExpression pattern(
+    static const auto* pattern = new QRegularExpression(
         QStringLiteral(
             R"(\b(\w*(?:token|password|passwd|secret)|api[_-]?key|apikey)(["']?\s*[=:]\s*["']?)[^&\s"',;]{8,})"),
         QRegularExpression::CaseInsensitiveOption);
-    return pattern;
+    return *pattern;
 }
 
 // A provider may echo a secret back inside a URL or a JSON string; those spellings differ.
@@ -56,8 +56,10 @@ QList<QString> echoedForms(const QString& secret)
 
 Redactor& Redactor::instance()
 {
-    static Redactor redactor;
-    return redactor;
+    // Never destroyed: log lines written from static destructors during exit() still pass
+    // through it.
+    static auto* redactor = new Redactor;
+    return *redactor;
 }
 
 void Redactor::addSecret(const QString& secret)

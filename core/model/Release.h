@@ -1,8 +1,11 @@
 #pragma once
 
+#include "ConnectionEnums.h"
 #include "ReleaseEnums.h"
+#include "ReleaseSettings.h"
 
 #include <QDateTime>
+#include <QList>
 #include <QString>
 
 namespace ReleaseDeck {
@@ -29,6 +32,8 @@ struct Release
     qint64 createdBy = 0;
     qint64 pilotId = 0; // 0: none
     qint64 rowVersion = 0;
+    QList<Platform> platforms;
+    ReleaseSettings settings;
     QDateTime createdAt;
     QDateTime updatedAt;
 };

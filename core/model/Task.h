@@ -25,8 +25,11 @@ struct Task
     QString externalId;
     QString externalUrl;
     QJsonObject externalData; // per platform: ticket keys, run ids…
-    QString claimOwner;
+    QString claimOwner;       // the instance holding the claim ("orchestrator@host")
+    QString claimToken;       // this claim; a result is written only while it still holds
     QDateTime claimExpiresAt;
+    // Why the task is not running now, in words ("CI run 4512 in progress, next poll in 40 s").
+    QString waitingFor;
     QDateTime startedAt;
     QDateTime finishedAt;
     QDateTime createdAt;

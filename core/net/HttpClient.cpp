@@ -22,6 +22,7 @@
 
 #include <memory>
 #include <mutex>
+#include <stop_token>
 
 namespace ReleaseDeck {
 
@@ -128,8 +129,17 @@ HttpClient::HttpClient(HttpSettings settings)
     : m_settings(settings)
 {}
 
+Error HttpClient::stopped(const HttpRequest& request) const
+{
+    return Error::unavailable(
+        QStringLiteral("The call to %1 was stopped: Release Deck is shutting down.")
+            .arg(request.serviceName()));
+}
+
 Result<HttpResponse> HttpClient::attempt(const HttpRequest& request) const
 {
+    if (m_settings.stop.stop_requested())
+        return stopped(request);
     QNetworkRequest networkRequest(request.url);
     for (const auto& [name, value] : request.headers)
         networkRequest.setRawHeader(name, value);
@@ -173,6 +183,17 @@ Result<HttpResponse> HttpClient::attempt(const HttpRequest& request) const
                              sslProblems << error.errorString();
                      });
     QObject::connect(reply.get(), &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    bool stopRequested = false;
+    // Requested on another thread: the abort is posted to this one.
+    const std::stop_callback onStop(m_settings.stop, [&] {
+        QMetaObject::invokeMethod(
+            &loop,
+            [&] {
+                stopRequested = true;
+                reply->abort();
+            },
+            Qt::QueuedConnection);
+    });
     if (request.url.scheme() == QLatin1String("https"))
         connectTimer.start(m_settings.connectTimeoutMs);
     totalTimer.start(m_settings.totalTimeoutMs);
@@ -187,6 +208,8 @@ Result<HttpResponse> HttpClient::attempt(const HttpRequest& request) const
                                                     : redacted(reply->errorString()),
                                          QString::number(elapsed.elapsed()));
 
+    if (stopRequested)
+        return stopped(request);
     if (connectTimedOut)
         return Error{ErrorKind::Transient,
                      QStringLiteral("Could not connect to %1 within %2 s.")
@@ -213,12 +236,15 @@ Result<HttpResponse> HttpClient::attempt(const HttpRequest& request) const
     return response;
 }
 
-void HttpClient::pause(int milliseconds)
+void HttpClient::pause(int milliseconds) const
 {
     if (milliseconds <= 0)
         return;
     QEventLoop loop;
     QTimer::singleShot(milliseconds, &loop, &QEventLoop::quit);
+    const std::stop_callback onStop(m_settings.stop, [&loop] {
+        QMetaObject::invokeMethod(&loop, &QEventLoop::quit, Qt::QueuedConnection);
+    });
     loop.exec();
 }
 
@@ -236,7 +262,7 @@ Result<HttpResponse> HttpClient::exchange(const HttpRequest& request) const
     budget.start();
     for (int attemptNumber = 1;; ++attemptNumber) {
         Result<HttpResponse> result = attempt(request);
-        if (result && result->status < 400)
+        if ((result && result->status < 400) || m_settings.stop.stop_requested())
             return result;
 
         Error failure = result ? HttpFailure::fromResponse(*result) : result.error();

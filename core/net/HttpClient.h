@@ -28,7 +28,9 @@ public:
 private:
     // One attempt: an answer with any HTTP status, or a network failure.
     Result<HttpResponse> attempt(const HttpRequest& request) const;
-    static void pause(int milliseconds);
+    // Waits on this thread's event loop; returns early when stop is requested.
+    void pause(int milliseconds) const;
+    Error stopped(const HttpRequest& request) const;
 
     HttpSettings m_settings;
 };

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <stop_token>
+
 namespace ReleaseDeck {
 
 // Timeouts and retry policy of an HttpClient; tests shorten them.
@@ -21,6 +23,9 @@ struct HttpSettings
     int maxRateLimitWaitMs = 60000;
     // Pagination stops with an error after this many pages.
     int maxPages = 100;
+    // When stop is requested (the app quits), calls in flight are aborted and no new or
+    // repeated attempt starts; they fail as Unavailable.
+    std::stop_token stop;
 };
 
 } // namespace ReleaseDeck

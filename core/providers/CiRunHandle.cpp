@@ -9,7 +9,8 @@ QJsonObject CiRunHandle::toJson() const
             {QStringLiteral("triggeredAt"), triggeredAt.toUTC().toString(Qt::ISODateWithMs)},
             {QStringLiteral("runId"), runId},
             {QStringLiteral("queueUrl"), queueUrl},
-            {QStringLiteral("buildNumber"), buildNumber}};
+            {QStringLiteral("buildNumber"), buildNumber},
+            {QStringLiteral("marker"), marker}};
 }
 
 CiRunHandle CiRunHandle::fromJson(const QJsonObject& json)
@@ -23,6 +24,7 @@ CiRunHandle CiRunHandle::fromJson(const QJsonObject& json)
     handle.runId = json.value(QStringLiteral("runId")).toString();
     handle.queueUrl = json.value(QStringLiteral("queueUrl")).toString();
     handle.buildNumber = json.value(QStringLiteral("buildNumber")).toInteger();
+    handle.marker = json.value(QStringLiteral("marker")).toString();
     return handle;
 }
 

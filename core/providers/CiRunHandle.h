@@ -15,6 +15,7 @@ struct CiRunHandle
     QString runId;         // empty until the provider's run is found
     QString queueUrl;      // Jenkins queue item, followed to the build
     qint64 buildNumber = 0;
+    QString marker; // the trigger's release_deck_task input, which finds the run again
 
     QJsonObject toJson() const;
     static CiRunHandle fromJson(const QJsonObject& json);

@@ -6,6 +6,9 @@ namespace {
 
 const QString WorkflowsKey = QStringLiteral("workflows");
 
+// Runs created this long before an intent still count: GitHub's clock and ours differ.
+constexpr qint64 ClockMarginSeconds = 120;
+
 QDateTime githubTime(const QJsonValue& value)
 {
     return QDateTime::fromString(value.toString(), Qt::ISODate).toUTC();
@@ -126,8 +129,9 @@ Result<CiRunHandle> GitHubActionsClient::trigger(const QString& workflow, const 
         QDateTime::fromString(QString::fromLatin1(dispatched->header("Date")), Qt::RFC2822Date);
     const QDateTime dispatchedAt = serverNow.isValid() ? serverNow.toUTC() : localNow;
     handle.triggeredAt = QDateTime::fromSecsSinceEpoch(dispatchedAt.toSecsSinceEpoch(), Qt::UTC);
+    handle.marker = inputs.value(markerInput()).toString();
 
-    auto run = findRun(handle);
+    auto run = runOf(handle);
     if (run && run->has_value()) {
         handle.runId = QString::number((*run)->value(QStringLiteral("id")).toInteger());
         handle.buildNumber = (*run)->value(QStringLiteral("run_number")).toInteger();
@@ -135,7 +139,7 @@ Result<CiRunHandle> GitHubActionsClient::trigger(const QString& workflow, const 
     return handle;
 }
 
-Result<std::optional<QJsonObject>> GitHubActionsClient::findRun(const CiRunHandle& handle)
+Result<std::optional<QJsonObject>> GitHubActionsClient::oldestRunSince(const CiRunHandle& handle)
 {
     const QUrlQuery query{{QStringLiteral("event"), QStringLiteral("workflow_dispatch")},
                           {QStringLiteral("branch"), handle.ref},
@@ -163,6 +167,58 @@ Result<std::optional<QJsonObject>> GitHubActionsClient::findRun(const CiRunHandl
             oldest = run;
     }
     return oldest;
+}
+
+Result<std::optional<QJsonObject>> GitHubActionsClient::runOf(const CiRunHandle& handle)
+{
+    return handle.marker.isEmpty() ? oldestRunSince(handle) : markedRun(handle, handle.marker);
+}
+
+Result<std::optional<QJsonObject>> GitHubActionsClient::markedRun(const CiRunHandle& intent,
+                                                                  const QString& marker)
+{
+    QUrlQuery query{{QStringLiteral("event"), QStringLiteral("workflow_dispatch")},
+                    {QStringLiteral("per_page"), QStringLiteral("100")}};
+    if (!intent.ref.isEmpty())
+        query.addQueryItem(QStringLiteral("branch"), intent.ref);
+    if (intent.triggeredAt.isValid())
+        query.addQueryItem(
+            QStringLiteral("created"),
+            QStringLiteral(">=") +
+                intent.triggeredAt.toUTC().addSecs(-ClockMarginSeconds).toString(Qt::ISODate));
+    auto runs = m_api.collect(
+        m_api.get(m_target.repoPath({QStringLiteral("actions"), WorkflowsKey,
+                                     workflowFile(intent.workflow), QStringLiteral("runs")}),
+                  query),
+        Pagination::linkedItems(QStringLiteral("workflow_runs")));
+    if (!runs)
+        return runs.error();
+    std::optional<QJsonObject> newest;
+    for (const QJsonValue& item : std::as_const(*runs)) {
+        const QJsonObject run = item.toObject();
+        if (run.value(QStringLiteral("display_title")).toString() != marker)
+            continue;
+        if (!newest || run.value(QStringLiteral("id")).toInteger() >
+                           newest->value(QStringLiteral("id")).toInteger())
+            newest = run;
+    }
+    return newest;
+}
+
+Result<std::optional<CiRunHandle>> GitHubActionsClient::findRun(const CiRunHandle& intent,
+                                                                const QString& marker)
+{
+    auto run = markedRun(intent, marker);
+    if (!run)
+        return run.error();
+    if (!run->has_value())
+        return std::optional<CiRunHandle>();
+    CiRunHandle handle = intent;
+    handle.workflow = workflowFile(intent.workflow);
+    handle.marker = marker;
+    handle.runId = QString::number((*run)->value(QStringLiteral("id")).toInteger());
+    handle.buildNumber = (*run)->value(QStringLiteral("run_number")).toInteger();
+    return std::optional<CiRunHandle>(handle);
 }
 
 CiRunStatus GitHubActionsClient::statusFrom(const QJsonObject& run)
@@ -193,7 +249,7 @@ CiRunStatus GitHubActionsClient::statusFrom(const QJsonObject& run)
 Result<CiRunStatus> GitHubActionsClient::runStatus(const CiRunHandle& handle)
 {
     if (handle.runId.isEmpty()) {
-        auto run = findRun(handle);
+        auto run = runOf(handle);
         if (!run)
             return run.error();
         if (!run->has_value())

@@ -41,6 +41,7 @@ public:
     Result<ScmTag> createTag(const QString& name, const QString& ref,
                              const QString& message) override;
     Result<QString> generateReleaseNotes(const QString& fromTag, const QString& toTag) override;
+    bool hasReleases() const override { return true; }
     Result<ScmRelease> createRelease(const QString& tag, const QString& name,
                                      const QString& notes) override;
     Result<ScmComparison> compare(const QString& base, const QString& head) override;

@@ -13,6 +13,26 @@ bool sameServer(const QUrl& a, const QUrl& b)
     return a.scheme() == b.scheme() && a.host() == b.host() && a.port() == b.port();
 }
 
+// The build parameter that carries a run's marker.
+QString markerParameter()
+{
+    return CiClient::markerInput().toUpper();
+}
+
+// Whether a build or queue item (with its actions[parameters]) carries marker.
+bool carriesMarker(const QJsonObject& run, const QString& marker)
+{
+    for (const QJsonValue& action : run.value(QStringLiteral("actions")).toArray()) {
+        for (const QJsonValue& parameter :
+             action.toObject().value(QStringLiteral("parameters")).toArray()) {
+            const QJsonObject pair = parameter.toObject();
+            if (pair.value(QStringLiteral("name")).toString() == markerParameter())
+                return pair.value(QStringLiteral("value")).toVariant().toString() == marker;
+        }
+    }
+    return false;
+}
+
 } // namespace
 
 QList<ProviderField> JenkinsTarget::fields()
@@ -197,8 +217,8 @@ Result<CiRunHandle> JenkinsCiClient::trigger(const QString& workflow, const QStr
     const QString job = jobName(workflow);
     QUrlQuery parameters;
     for (auto it = inputs.begin(); it != inputs.end(); ++it)
-        parameters.addQueryItem(it.key(), it.value().toVariant().toString());
-    if (!ref.isEmpty() && !inputs.contains(m_target.refParameter))
+        parameters.addQueryItem(it.key().toUpper(), it.value().toVariant().toString());
+    if (!ref.isEmpty() && !parameters.hasQueryItem(m_target.refParameter))
         parameters.addQueryItem(m_target.refParameter, ref);
 
     HttpRequest request =
@@ -228,6 +248,7 @@ Result<CiRunHandle> JenkinsCiClient::trigger(const QString& workflow, const QStr
     handle.ref = ref;
     handle.triggeredAt = QDateTime::currentDateTimeUtc();
     handle.queueUrl = location.toString();
+    handle.marker = inputs.value(markerInput()).toString();
     return handle;
 }
 
@@ -275,6 +296,14 @@ Result<CiRunStatus> JenkinsCiClient::runStatus(const CiRunHandle& handle)
     queue.setPath(path + QStringLiteral("api/json"));
     auto item = m_api.sendForObject(m_api.prepared(HttpRequest::get(queue)));
     if (!item) {
+        if (RestEndpoint::isNotFound(item.error()) && !handle.marker.isEmpty()) {
+            // Jenkins forgot the item once its build started; the marker finds the build.
+            auto found = findRun(handle, handle.marker);
+            if (!found)
+                return found.error();
+            if (found->has_value() && (*found)->buildNumber > 0)
+                return buildStatus((*found)->workflow, (*found)->buildNumber);
+        }
         if (RestEndpoint::isNotFound(item.error()))
             return Error::notFound(QStringLiteral("Jenkins no longer knows the queue item of %1 "
                                                   "(Jenkins forgets them a few minutes after the "
@@ -297,6 +326,75 @@ Result<CiRunStatus> JenkinsCiClient::runStatus(const CiRunHandle& handle)
         return status;
     }
     return buildStatus(handle.workflow, number);
+}
+
+Result<std::optional<qint64>> JenkinsCiClient::queuedItemWith(const QString& job,
+                                                              const QString& marker)
+{
+    auto queue = m_api.sendForObject(m_api.get(
+        QStringLiteral("/queue/api/json"),
+        QUrlQuery{{QStringLiteral("tree"),
+                   QStringLiteral("items[id,task[name,url],actions[parameters[name,value]]]")}}));
+    if (!queue)
+        return queue.error();
+    QString jobSuffix;
+    for (const QString& part : job.split(QLatin1Char('/'), Qt::SkipEmptyParts))
+        jobSuffix += QStringLiteral("/job/") + part;
+    jobSuffix += QLatin1Char('/');
+    for (const QJsonValue& value : queue->value(QStringLiteral("items")).toArray()) {
+        const QJsonObject item = value.toObject();
+        const QUrl task(
+            item.value(QStringLiteral("task")).toObject().value(QStringLiteral("url")).toString());
+        if (task.path().endsWith(jobSuffix) && carriesMarker(item, marker))
+            return std::optional<qint64>(item.value(QStringLiteral("id")).toInteger());
+    }
+    return std::optional<qint64>();
+}
+
+Result<std::optional<qint64>> JenkinsCiClient::buildWith(const QString& job, const QString& marker)
+{
+    auto builds = m_api.sendForObject(m_api.get(
+        jobPath(job) + QStringLiteral("/api/json"),
+        QUrlQuery{{QStringLiteral("tree"),
+                   QStringLiteral("builds[number,url,building,result,actions[parameters[name,"
+                                  "value]]]{0,50}")}}));
+    if (!builds)
+        return builds.error();
+    std::optional<qint64> newest;
+    for (const QJsonValue& value : builds->value(QStringLiteral("builds")).toArray()) {
+        const QJsonObject build = value.toObject();
+        const qint64 number = build.value(QStringLiteral("number")).toInteger();
+        if (carriesMarker(build, marker) && (!newest || number > *newest))
+            newest = number;
+    }
+    return newest;
+}
+
+Result<std::optional<CiRunHandle>> JenkinsCiClient::findRun(const CiRunHandle& intent,
+                                                            const QString& marker)
+{
+    CiRunHandle handle = intent;
+    handle.workflow = jobName(intent.workflow);
+    handle.marker = marker;
+    auto queued = queuedItemWith(handle.workflow, marker);
+    if (!queued)
+        return queued.error();
+    if (queued->has_value()) {
+        handle.queueUrl = m_api.url(QStringLiteral("/queue/item/%1/").arg(**queued)).toString();
+        return std::optional<CiRunHandle>(handle);
+    }
+    auto built = buildWith(handle.workflow, marker);
+    if (!built) {
+        if (RestEndpoint::isNotFound(built.error()))
+            return Error::notFound(QStringLiteral("Jenkins has no job %1.").arg(handle.workflow));
+        return built.error();
+    }
+    if (!built->has_value())
+        return std::optional<CiRunHandle>();
+    handle.queueUrl.clear();
+    handle.buildNumber = **built;
+    handle.runId = QString::number(**built);
+    return std::optional<CiRunHandle>(handle);
 }
 
 } // namespace ReleaseDeck

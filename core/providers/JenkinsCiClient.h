@@ -26,6 +26,11 @@ struct JenkinsTarget
 
 // Jenkins with a user and API token (Basic). POSTs carry a CSRF crumb when the controller
 // issues one. A trigger answers with a queue item, followed later to its build.
+//
+// Each trigger input becomes a build parameter named in capitals (release_deck_task →
+// RELEASE_DECK_TASK, PLATFORM, VERSION, COMMIT) beside refParameter. Jenkins drops
+// parameters a job does not declare, so a job Release Deck triggers declares them as
+// string parameters; findRun() recognises a build or queue item by RELEASE_DECK_TASK.
 class JenkinsCiClient : public CiClient
 {
 public:
@@ -41,6 +46,10 @@ public:
     Result<CiRunHandle> trigger(const QString& workflow, const QString& ref,
                                 const QJsonObject& inputs) override;
     Result<CiRunStatus> runStatus(const CiRunHandle& handle) override;
+    // Looks in the queue first, then the job's last 50 builds: an item that leaves the
+    // queue between the two looks is a build by the second.
+    Result<std::optional<CiRunHandle>> findRun(const CiRunHandle& intent,
+                                               const QString& marker) override;
 
     Result<bool> jobExists(const QString& job);
     // /job/a/job/b for the full name "a/b", each segment percent-encoded.
@@ -53,6 +62,10 @@ private:
     // Sends a POST with the crumb; once more with a fresh crumb when Jenkins refuses it.
     Result<HttpResponse> sendWithCrumb(HttpRequest request);
     Result<CiRunStatus> buildStatus(const QString& job, qint64 number);
+    // The id of the job's queue item whose RELEASE_DECK_TASK is marker, if one waits.
+    Result<std::optional<qint64>> queuedItemWith(const QString& job, const QString& marker);
+    // The number of the job's newest recent build whose RELEASE_DECK_TASK is marker.
+    Result<std::optional<qint64>> buildWith(const QString& job, const QString& marker);
 
     JenkinsTarget m_target;
     RestEndpoint m_api;

@@ -78,6 +78,10 @@ public:
                                      const QString& message) = 0;
     // Notes for the changes between two tags (fromTag may be empty for a first release).
     virtual Result<QString> generateReleaseNotes(const QString& fromTag, const QString& toTag) = 0;
+    // Whether the provider has releases (a tag with notes on its own page); without them
+    // createRelease fails and the notes go to chat.
+    virtual bool hasReleases() const = 0;
+    // The release for tag; one that already exists for it is returned as it is.
     virtual Result<ScmRelease> createRelease(const QString& tag, const QString& name,
                                              const QString& notes) = 0;
     virtual Result<ScmComparison> compare(const QString& base, const QString& head) = 0;

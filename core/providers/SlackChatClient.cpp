@@ -7,6 +7,29 @@ namespace ReleaseDeck {
 namespace {
 
 const QString Service = QStringLiteral("Slack");
+const QString MarkerEventType = QStringLiteral("release_deck");
+// findMessage reads at most this many pages of this many messages.
+constexpr int HistoryPages = 5;
+constexpr int HistoryPageSize = 200;
+// Messages this long before `since` still count: Slack's clock and ours differ.
+constexpr qint64 ClockMarginSeconds = 120;
+
+// A time as Slack's "ts": seconds since the epoch with six decimals.
+QString slackTimestamp(const QDateTime& time)
+{
+    const qint64 ms = time.toMSecsSinceEpoch();
+    return QStringLiteral("%1.%2").arg(ms / 1000).arg((ms % 1000) * 1000, 6, 10, QLatin1Char('0'));
+}
+
+bool hasMarker(const QJsonObject& message, const QString& marker)
+{
+    const QJsonObject metadata = message.value(QStringLiteral("metadata")).toObject();
+    return metadata.value(QStringLiteral("event_type")).toString() == MarkerEventType &&
+           metadata.value(QStringLiteral("event_payload"))
+                   .toObject()
+                   .value(QStringLiteral("key"))
+                   .toString() == marker;
+}
 
 ChatChannel channelFrom(const QJsonObject& json)
 {
@@ -207,11 +230,16 @@ Result<ChatChannel> SlackChatClient::channelInfo(const QString& channelId)
 }
 
 Result<ChatMessage> SlackChatClient::postMessage(const QString& channelId, const QString& text,
-                                                 const QJsonArray& blocks)
+                                                 const QJsonArray& blocks, const QString& marker)
 {
     QJsonObject body{{QStringLiteral("channel"), channelId}, {QStringLiteral("text"), text}};
     if (!blocks.isEmpty())
         body.insert(QStringLiteral("blocks"), blocks);
+    if (!marker.isEmpty())
+        body.insert(QStringLiteral("metadata"),
+                    QJsonObject{{QStringLiteral("event_type"), MarkerEventType},
+                                {QStringLiteral("event_payload"),
+                                 QJsonObject{{QStringLiteral("key"), marker}}}});
     HttpRequest request = m_api.json("POST", QStringLiteral("/chat.postMessage"), body);
     request.setHeader("Content-Type", "application/json; charset=utf-8");
     // A message sent twice is posted twice.
@@ -221,6 +249,42 @@ Result<ChatMessage> SlackChatClient::postMessage(const QString& channelId, const
         return json.error();
     return ChatMessage{json->value(QStringLiteral("channel")).toString(),
                        json->value(QStringLiteral("ts")).toString()};
+}
+
+Result<std::optional<ChatMessage>> SlackChatClient::findMessage(const QString& channelId,
+                                                                const QString& marker,
+                                                                const QDateTime& since)
+{
+    QUrlQuery query{{QStringLiteral("channel"), channelId},
+                    {QStringLiteral("oldest"), slackTimestamp(since.addSecs(-ClockMarginSeconds))},
+                    {QStringLiteral("include_all_metadata"), QStringLiteral("true")},
+                    {QStringLiteral("limit"), QString::number(HistoryPageSize)}};
+    for (int page = 0; page < HistoryPages; ++page) {
+        auto json = call(m_api.get(QStringLiteral("/conversations.history"), query), channelId);
+        if (!json)
+            return json.error();
+        for (const QJsonValue& item : json->value(QStringLiteral("messages")).toArray()) {
+            const QJsonObject message = item.toObject();
+            if (hasMarker(message, marker))
+                return std::optional<ChatMessage>(
+                    ChatMessage{channelId, message.value(QStringLiteral("ts")).toString()});
+        }
+        const QString cursor = json->value(QStringLiteral("response_metadata"))
+                                   .toObject()
+                                   .value(QStringLiteral("next_cursor"))
+                                   .toString();
+        if (cursor.isEmpty())
+            return std::optional<ChatMessage>();
+        query.removeAllQueryItems(QStringLiteral("cursor"));
+        query.addQueryItem(QStringLiteral("cursor"), cursor);
+    }
+    // Saying "not posted" without having looked would post it twice.
+    return Error{ErrorKind::Validation,
+                 QStringLiteral("Slack has more than %1 messages in %2 since %3 UTC; Release Deck "
+                                "cannot tell whether it already posted there.")
+                     .arg(HistoryPages * HistoryPageSize)
+                     .arg(channelId, since.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm"))),
+                 {}};
 }
 
 Result<VerificationReport> SlackChatClient::verify()

@@ -20,6 +20,11 @@ struct SlackTarget
 
 // Slack with a bot token. Slack reports most failures as HTTP 200 with "ok": false and an
 // error code; each code becomes an Error kind with a sentence saying what to do.
+//
+// A message's marker travels as message metadata ({"event_type": "release_deck",
+// "event_payload": {"key": marker}}); findMessage() reads conversations.history with
+// include_all_metadata, which needs the channels:history scope (groups:history for a
+// private channel) beside chat:write.
 class SlackChatClient : public ChatClient
 {
 public:
@@ -35,7 +40,10 @@ public:
     Result<QList<ChatChannel>> listChannels() override;
     Result<ChatChannel> channelInfo(const QString& channelId) override;
     Result<ChatMessage> postMessage(const QString& channelId, const QString& text,
-                                    const QJsonArray& blocks) override;
+                                    const QJsonArray& blocks, const QString& marker) override;
+    // Reads at most a few pages of history since then, newest first.
+    Result<std::optional<ChatMessage>> findMessage(const QString& channelId, const QString& marker,
+                                                   const QDateTime& since) override;
 
 private:
     // The Error for a Slack error code; channel names the channel involved, when any.

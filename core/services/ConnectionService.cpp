@@ -1,6 +1,8 @@
 #include "ConnectionService.h"
 
+#include "TokenChanges.h"
 #include "db/Database.h"
+#include "db/Transaction.h"
 #include "logging/Logging.h"
 #include "providers/ConnectionVerifier.h"
 #include "providers/ProviderRegistry.h"
@@ -67,6 +69,35 @@ ConnectionService::ConnectionService(Database& database, SecretStore& secrets,
 Result<Connection> ConnectionService::add(const Actor& actor, const ConnectionDraft& draft,
                                           AddOptions options)
 {
+    TokenChanges changes;
+    Result<Connection> saved = save(actor, draft, options, std::nullopt, changes);
+    if (!saved) {
+        changes.undo(m_secrets);
+        return saved;
+    }
+    if (Status finished = changes.finish(m_secrets); !finished)
+        return finished.error();
+    return saved;
+}
+
+Result<Connection> ConnectionService::addVerified(const Actor& actor, const ConnectionDraft& draft,
+                                                  TokenChanges& changes)
+{
+    if (!Transaction::isOpen(m_database))
+        return Error::internal(
+            QStringLiteral("A verified draft is saved inside the caller's transaction."));
+    VerificationOutcome verified;
+    verified.status = VerificationStatus::Valid;
+    verified.lastVerifiedAt = QDateTime::currentDateTimeUtc();
+    verified.conclusive = true;
+    return save(actor, draft, {false, true}, verified, changes);
+}
+
+Result<Connection> ConnectionService::save(const Actor& actor, const ConnectionDraft& draft,
+                                           AddOptions options,
+                                           const std::optional<VerificationOutcome>& verified,
+                                           TokenChanges& changes)
+{
     const ProviderRegistry& registry = ProviderRegistry::builtIn();
     const ProviderInfo* provider = registry.find(draft.provider);
     if (Status valid = registry.validateConfig(draft.provider, draft.config); !valid)
@@ -102,12 +133,14 @@ Result<Connection> ConnectionService::add(const Actor& actor, const ConnectionDr
     Connection connection = connectionFrom(draft, actor.workspaceId);
     if (connection.displayName.trimmed().isEmpty())
         connection.displayName = provider->displayName;
-    if (options.verify) {
-        const VerificationOutcome outcome = m_verifier.verify(connection, draft.token);
-        if (outcome.status != VerificationStatus::Valid || !outcome.conclusive)
-            return refusal(outcome, provider->displayName);
+    std::optional<VerificationOutcome> outcome = verified;
+    if (!outcome && options.verify)
+        outcome = m_verifier.verify(connection, draft.token);
+    if (outcome) {
+        if (outcome->status != VerificationStatus::Valid || !outcome->conclusive)
+            return refusal(*outcome, provider->displayName);
         connection.status = VerificationStatus::Valid;
-        connection.lastVerifiedAt = outcome.lastVerifiedAt;
+        connection.lastVerifiedAt = outcome->lastVerifiedAt;
     }
 
     connection.secretRef = SecretKeys::newConnectionKey(actor.workspaceId);
@@ -117,31 +150,25 @@ Result<Connection> ConnectionService::add(const Actor& actor, const ConnectionDr
                      QStringLiteral("The token could not be saved, so nothing was: %1")
                          .arg(stored.error.message),
                      {}};
+    changes.wrote(connection.secretRef);
 
+    Transaction transaction(m_database);
+    if (!transaction.begun())
+        return transaction.begun().error();
     Result<Connection> saved = options.replace ? connections.replace(actor, connection)
                                                : connections.insert(actor, connection);
-    if (!saved) {
-        const SecretResult removed = awaitSecret(m_secrets.remove(connection.secretRef));
-        if (!removed.ok())
-            qCWarning(lcServices).noquote()
-                << "could not remove the token of an unsaved connection:" << removed.error.message;
+    if (!saved)
         return saved.error();
-    }
-    if (existing->has_value()) {
-        const SecretResult removed = awaitSecret(m_secrets.remove((*existing)->secretRef));
-        if (!removed.ok())
-            return Error{removed.error.kind,
-                         QStringLiteral("The connection was saved, but the replaced "
-                                        "connection's token could not be deleted: %1")
-                             .arg(removed.error.message),
-                         {}};
-    }
     if (Status logged = appendEvent(
             actor, QStringLiteral("connection.added"),
             QStringLiteral("Connected %1 (%2).").arg(saved->displayName, toText(saved->status)),
             *saved);
         !logged)
         return logged.error();
+    if (Status committed = transaction.commit(); !committed)
+        return committed.error();
+    if (existing->has_value())
+        changes.replaced((*existing)->secretRef);
     return saved;
 }
 
@@ -150,9 +177,9 @@ VerificationOutcome ConnectionService::verifyDraft(const ConnectionDraft& draft)
     return m_verifier.verify(connectionFrom(draft, 0), draft.token);
 }
 
-Result<QString> ConnectionService::tokenOf(const Connection& connection)
+Result<QString> ConnectionService::tokenOf(const Connection& connection,
+                                           const SecretResult& secret) const
 {
-    const SecretResult secret = awaitSecret(m_secrets.read(connection.secretRef));
     if (secret.ok())
         return secret.secret;
     if (secret.notFound())
@@ -163,9 +190,20 @@ Result<QString> ConnectionService::tokenOf(const Connection& connection)
     return secret.error;
 }
 
+Error ConnectionService::stopped() const
+{
+    return Error::unavailable(
+        QStringLiteral("Verification was stopped: Release Deck is shutting down."));
+}
+
 Status ConnectionService::record(const Actor& actor, const Connection& connection,
                                  const VerificationOutcome& outcome)
 {
+    if (m_stop.stop_requested())
+        return stopped();
+    Transaction transaction(m_database);
+    if (!transaction.begun())
+        return transaction.begun();
     ConnectionStore connections(m_database);
     if (Status updated = connections.updateVerification(actor, connection.id, outcome.status,
                                                         outcome.lastVerifiedAt, outcome.error);
@@ -175,10 +213,29 @@ Status ConnectionService::record(const Actor& actor, const Connection& connectio
         outcome.conclusive
             ? QStringLiteral("Verified %1: %2.").arg(connection.displayName, toText(outcome.status))
             : QStringLiteral("Could not verify %1: %2").arg(connection.displayName, outcome.error);
-    return appendEvent(actor, QStringLiteral("connection.verified"), message, connection);
+    if (Status logged =
+            appendEvent(actor, QStringLiteral("connection.verified"), message, connection);
+        !logged)
+        return logged;
+    return transaction.commit();
 }
 
-Result<VerificationOutcome> ConnectionService::verify(const Actor& actor, qint64 connectionId)
+namespace {
+
+// The row as the verification left it.
+ConnectionService::Verified verified(Connection connection, const VerificationOutcome& outcome,
+                                     bool tokenHere)
+{
+    connection.status = outcome.status;
+    connection.lastVerifiedAt = outcome.lastVerifiedAt;
+    connection.verificationError = outcome.error;
+    return {outcome, {connection, tokenHere}};
+}
+
+} // namespace
+
+Result<ConnectionService::Verified> ConnectionService::verify(const Actor& actor,
+                                                              qint64 connectionId)
 {
     ConnectionStore connections(m_database);
     Result<std::optional<Connection>> found = connections.findById(actor.workspaceId, connectionId);
@@ -189,33 +246,35 @@ Result<VerificationOutcome> ConnectionService::verify(const Actor& actor, qint64
             QStringLiteral("There is no active connection with id %1 in this workspace.")
                 .arg(connectionId));
     const Connection& connection = **found;
-    Result<QString> token = tokenOf(connection);
+    const SecretResult secret = awaitSecret(m_secrets.read(connection.secretRef));
+    Result<QString> token = tokenOf(connection, secret);
     if (!token)
-        return notAsked(connection, token.error());
+        return verified(connection, notAsked(connection, token.error()), !secret.notFound());
     const VerificationOutcome outcome = m_verifier.verify(connection, *token);
     if (Status recorded = record(actor, connection, outcome); !recorded)
         return recorded.error();
-    return outcome;
+    return verified(connection, outcome, true);
 }
 
-Result<QList<VerificationOutcome>>
-ConnectionService::verifyAll(const Actor& actor,
-                             const std::function<void(const VerificationOutcome&)>& onEach)
+Result<QList<ConnectionService::Verified>>
+ConnectionService::verifyAll(const Actor& actor, const std::function<void(const Verified&)>& onEach)
 {
     ConnectionStore connections(m_database);
     Result<QList<Connection>> active = connections.listActive(actor.workspaceId);
     if (!active)
         return active.error();
 
-    QList<VerificationOutcome> outcomes;
+    QList<Verified> results;
     QList<ConnectionVerifier::Job> jobs;
     QHash<qint64, Connection> byId;
     for (const Connection& connection : std::as_const(*active)) {
-        Result<QString> token = tokenOf(connection);
+        const SecretResult secret = awaitSecret(m_secrets.read(connection.secretRef));
+        Result<QString> token = tokenOf(connection, secret);
         if (!token) {
-            outcomes.append(notAsked(connection, token.error()));
+            results.append(
+                verified(connection, notAsked(connection, token.error()), !secret.notFound()));
             if (onEach)
-                onEach(outcomes.constLast());
+                onEach(results.constLast());
             continue;
         }
         jobs.append({connection, *token});
@@ -231,12 +290,15 @@ ConnectionService::verifyAll(const Actor& actor,
     QObject::connect(&watcher, &QFutureWatcherBase::finished, &loop, &QEventLoop::quit);
     QFuture<VerificationOutcome> all =
         m_verifier.verifyAll(jobs, &receiver, [&](const VerificationOutcome& outcome) {
-            if (Status recorded = record(actor, byId.value(outcome.connectionId), outcome);
-                !recorded && !failure)
-                failure = recorded.error();
-            outcomes.append(outcome);
+            const Connection connection = byId.value(outcome.connectionId);
+            if (Status recorded = record(actor, connection, outcome); !recorded) {
+                if (!failure)
+                    failure = recorded.error();
+                return;
+            }
+            results.append(verified(connection, outcome, true));
             if (onEach)
-                onEach(outcome);
+                onEach(results.constLast());
         });
     watcher.setFuture(all);
     if (!all.isFinished())
@@ -245,7 +307,7 @@ ConnectionService::verifyAll(const Actor& actor,
     QCoreApplication::sendPostedEvents();
     if (failure)
         return *failure;
-    return outcomes;
+    return results;
 }
 
 Result<QList<ConnectionRow>> ConnectionService::list(const Actor& actor)

@@ -10,7 +10,7 @@ LeaseStore::LeaseStore(Database& database)
     : m_database(database)
 {}
 
-Result<bool> LeaseStore::take(const Actor& actor, const QString& holder, int seconds)
+Result<LeaseGrant> LeaseStore::take(const Actor& actor, const QString& holder, int seconds)
 {
     Result<Role> allowed = requirePermission(m_database, actor, Permission::RunReleases,
                                              QStringLiteral("orchestrate"));
@@ -19,6 +19,10 @@ Result<bool> LeaseStore::take(const Actor& actor, const QString& holder, int sec
     if (holder.isEmpty() || seconds <= 0)
         return Error::usage(QStringLiteral("A lease needs a holder and a positive duration."));
     const QString now = m_database.nowSql();
+    Result<std::optional<OrchestratorLease>> before = current(actor.workspaceId);
+    if (!before)
+        return before.error();
+    const bool wasMine = before->has_value() && (*before)->holder == holder;
     // acquired_at first: MariaDB assigns left to right and would see the new holder.
     Result<QSqlQuery> renewed = m_database.run(
         QStringLiteral("UPDATE orchestrator_leases SET acquired_at = CASE WHEN holder = ? THEN "
@@ -31,7 +35,7 @@ Result<bool> LeaseStore::take(const Actor& actor, const QString& holder, int sec
     if (!renewed)
         return renewed.error();
     if (renewed->numRowsAffected() == 1)
-        return true;
+        return LeaseGrant{true, !wasMine};
     Result<QSqlQuery> inserted = m_database.run(
         QStringLiteral("INSERT INTO orchestrator_leases (workspace_id, holder, acquired_at, "
                        "heartbeat_at, expires_at) VALUES (?, ?, ") +
@@ -39,10 +43,10 @@ Result<bool> LeaseStore::take(const Actor& actor, const QString& holder, int sec
             m_database.nowPlusSecondsSql() + QStringLiteral(")"),
         {actor.workspaceId, holder, m_database.secondsValue(seconds)});
     if (inserted)
-        return true;
+        return LeaseGrant{true, true};
     // Someone else holds a live lease.
     if (inserted.error().kind == ErrorKind::Conflict)
-        return false;
+        return LeaseGrant{};
     return inserted.error();
 }
 

@@ -14,8 +14,27 @@ namespace {
 const QString columns = QStringLiteral(
     "SELECT id, workspace_id, config_id, version, release_type, base_branch, release_branch, "
     "base_release_id, status, pause_reason, stage, kickoff_reminder_at, kickoff_at, target_at, "
-    "released_at, release_tag, created_by, pilot_id, row_version, created_at, updated_at "
-    "FROM releases WHERE ");
+    "released_at, release_tag, created_by, pilot_id, row_version, created_at, updated_at, "
+    "platforms, settings FROM releases WHERE ");
+
+QString platformsText(const QList<Platform>& platforms)
+{
+    QStringList names;
+    for (const Platform platform : platforms)
+        names.append(toText(platform));
+    // Never NULL: the column holds an empty list as ''.
+    return names.isEmpty() ? QStringLiteral("") : names.join(QLatin1Char(','));
+}
+
+QList<Platform> platformsFrom(const QString& text)
+{
+    QList<Platform> platforms;
+    for (const QString& name : text.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        if (const std::optional<Platform> platform = platformFromText(name))
+            platforms.append(*platform);
+    }
+    return platforms;
+}
 
 Release fromRow(const QSqlQuery& q)
 {
@@ -41,6 +60,8 @@ Release fromRow(const QSqlQuery& q)
     r.rowVersion = q.value(18).toLongLong();
     r.createdAt = SqlTime::fromColumn(q.value(19));
     r.updatedAt = SqlTime::fromColumn(q.value(20));
+    r.platforms = platformsFrom(q.value(21).toString());
+    r.settings = ReleaseSettings::fromJson(SqlValue::jsonFrom(q.value(22)));
     return r;
 }
 
@@ -73,15 +94,16 @@ Result<Release> ReleaseStore::create(const Actor& actor, Release release)
         QStringLiteral("INSERT INTO releases (workspace_id, config_id, version, release_type, "
                        "base_branch, release_branch, base_release_id, status, pause_reason, "
                        "stage, kickoff_reminder_at, kickoff_at, target_at, released_at, "
-                       "release_tag, created_by, pilot_id, row_version) VALUES (?, ?, ?, ?, ?, ?, "
-                       "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)"),
+                       "release_tag, created_by, pilot_id, row_version, platforms, settings) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)"),
         {actor.workspaceId, SqlValue::id(release.configId), release.version.trimmed(),
          toText(release.type), release.baseBranch, SqlValue::text(release.releaseBranch),
          SqlValue::id(release.baseReleaseId), toText(release.status), toText(release.pauseReason),
          toText(release.stage), SqlTime::toColumn(release.kickoffReminderAt),
          SqlTime::toColumn(release.kickoffAt), SqlTime::toColumn(release.targetAt),
          SqlTime::toColumn(release.releasedAt), SqlValue::text(release.releaseTag), actor.accountId,
-         SqlValue::id(release.pilotId)});
+         SqlValue::id(release.pilotId), platformsText(release.platforms),
+         SqlValue::json(release.settings.toJson())});
     if (!inserted) {
         if (inserted.error().kind == ErrorKind::Conflict)
             return Error::conflict(QStringLiteral("This workspace already has a release %1.")
@@ -104,20 +126,34 @@ Result<Release> ReleaseStore::update(const Actor& actor, const Release& release)
     if (!allowed)
         return allowed.error();
     Result<QSqlQuery> updated = m_database.run(
-        QStringLiteral("UPDATE releases SET config_id = ?, version = ?, release_type = ?, "
-                       "base_branch = ?, release_branch = ?, base_release_id = ?, status = ?, "
-                       "pause_reason = ?, stage = ?, kickoff_reminder_at = ?, kickoff_at = ?, "
-                       "target_at = ?, released_at = ?, release_tag = ?, pilot_id = ?, "
-                       "row_version = row_version + 1, updated_at = ") +
+        QStringLiteral(
+            "UPDATE releases SET config_id = ?, version = ?, release_type = ?, "
+            "base_branch = ?, release_branch = ?, base_release_id = ?, status = ?, "
+            "pause_reason = ?, stage = ?, kickoff_reminder_at = ?, kickoff_at = ?, "
+            "target_at = ?, released_at = ?, release_tag = ?, pilot_id = ?, "
+            "platforms = ?, settings = ?, row_version = row_version + 1, updated_at = ") +
             m_database.nowSql() +
             QStringLiteral(" WHERE workspace_id = ? AND id = ? AND row_version = ?"),
-        {SqlValue::id(release.configId), release.version, toText(release.type), release.baseBranch,
-         SqlValue::text(release.releaseBranch), SqlValue::id(release.baseReleaseId),
-         toText(release.status), toText(release.pauseReason), toText(release.stage),
-         SqlTime::toColumn(release.kickoffReminderAt), SqlTime::toColumn(release.kickoffAt),
-         SqlTime::toColumn(release.targetAt), SqlTime::toColumn(release.releasedAt),
-         SqlValue::text(release.releaseTag), SqlValue::id(release.pilotId), actor.workspaceId,
-         release.id, release.rowVersion});
+        {SqlValue::id(release.configId),
+         release.version,
+         toText(release.type),
+         release.baseBranch,
+         SqlValue::text(release.releaseBranch),
+         SqlValue::id(release.baseReleaseId),
+         toText(release.status),
+         toText(release.pauseReason),
+         toText(release.stage),
+         SqlTime::toColumn(release.kickoffReminderAt),
+         SqlTime::toColumn(release.kickoffAt),
+         SqlTime::toColumn(release.targetAt),
+         SqlTime::toColumn(release.releasedAt),
+         SqlValue::text(release.releaseTag),
+         SqlValue::id(release.pilotId),
+         platformsText(release.platforms),
+         SqlValue::json(release.settings.toJson()),
+         actor.workspaceId,
+         release.id,
+         release.rowVersion});
     if (!updated)
         return updated.error();
     const bool written = updated->numRowsAffected() == 1;
@@ -143,6 +179,57 @@ Result<std::optional<Release>> ReleaseStore::findById(qint64 workspaceId, qint64
     if (found->isEmpty())
         return std::optional<Release>();
     return std::optional<Release>(found->constFirst());
+}
+
+Result<std::optional<Release>> ReleaseStore::findByVersion(qint64 workspaceId,
+                                                           const QString& version)
+{
+    Result<QList<Release>> found = select(QStringLiteral("workspace_id = ? AND version = ?"),
+                                          {workspaceId, version.trimmed()});
+    if (!found)
+        return found.error();
+    if (found->isEmpty())
+        return std::optional<Release>();
+    return std::optional<Release>(found->constFirst());
+}
+
+Result<Release> ReleaseStore::lock(qint64 workspaceId, qint64 id)
+{
+    // SQLite transactions already hold the database's write lock (BEGIN IMMEDIATE).
+    Result<QList<Release>> found = select(
+        QStringLiteral("workspace_id = ? AND id = ?") +
+            (m_database.dialect() == Dialect::MySql ? QStringLiteral(" FOR UPDATE") : QString()),
+        {workspaceId, id});
+    if (!found)
+        return found.error();
+    if (found->isEmpty())
+        return Error::notFound(QStringLiteral("There is no release %1 in this workspace.").arg(id));
+    return found->constFirst();
+}
+
+Result<QString> ReleaseStore::previousTag(qint64 workspaceId, const Release& release)
+{
+    // A hotfix's notes run from the release it fixes; others from the last one released.
+    Result<QSqlQuery> query =
+        release.baseReleaseId != 0
+            ? m_database.run(QStringLiteral("SELECT release_tag FROM releases WHERE workspace_id = "
+                                            "? AND id = ?"),
+                             {workspaceId, release.baseReleaseId})
+            : m_database.run(QStringLiteral("SELECT release_tag FROM releases WHERE workspace_id = "
+                                            "? AND id <> ? AND status = 'COMPLETED' AND "
+                                            "release_tag IS NOT NULL ORDER BY released_at DESC, "
+                                            "id DESC LIMIT 1"),
+                             {workspaceId, release.id});
+    if (!query)
+        return query.error();
+    return query->next() ? query->value(0).toString() : QString();
+}
+
+Result<QList<Release>> ReleaseStore::kickoffsDue(qint64 workspaceId)
+{
+    return select(QStringLiteral("workspace_id = ? AND status = 'PENDING' AND kickoff_at <= ") +
+                      m_database.nowSql() + QStringLiteral(" ORDER BY kickoff_at, id"),
+                  {workspaceId});
 }
 
 Result<QList<Release>> ReleaseStore::list(qint64 workspaceId)

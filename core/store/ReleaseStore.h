@@ -25,6 +25,15 @@ public:
     Result<Release> update(const Actor& actor, const Release& release);
 
     Result<std::optional<Release>> findById(qint64 workspaceId, qint64 id);
+    Result<std::optional<Release>> findByVersion(qint64 workspaceId, const QString& version);
+    // Reads the release and, on MariaDB, locks its row until the surrounding transaction
+    // ends, so its progress is decided by one writer at a time.
+    Result<Release> lock(qint64 workspaceId, qint64 id);
+    // The tag a release's notes start from: the fixed release's for a hotfix, else the
+    // last completed release's; empty when there is none.
+    Result<QString> previousTag(qint64 workspaceId, const Release& release);
+    // PENDING releases whose kickoff time has come (database clock).
+    Result<QList<Release>> kickoffsDue(qint64 workspaceId);
     Result<QList<Release>> list(qint64 workspaceId);
     // Every release with its per-stage task counts, in two queries whatever the count.
     Result<QList<ReleaseSummary>> dashboard(qint64 workspaceId);

@@ -14,8 +14,8 @@ SlotStore::SlotStore(Database& database)
 Result<QList<RegressionSlot>> SlotStore::select(const QString& where, const QVariantList& values)
 {
     Result<QSqlQuery> query = m_database.run(
-        QStringLiteral("SELECT id, workspace_id, release_id, slot_at, run_build, run_automation, "
-                       "cycle_id, created_at FROM regression_slots WHERE ") +
+        QStringLiteral("SELECT s.id, s.workspace_id, s.release_id, s.slot_at, s.run_build, "
+                       "s.run_automation, s.cycle_id, s.created_at FROM regression_slots s ") +
             where,
         values);
     if (!query)
@@ -53,7 +53,7 @@ Result<RegressionSlot> SlotStore::add(const Actor& actor, const RegressionSlot& 
     if (!inserted)
         return inserted.error();
     Result<QList<RegressionSlot>> created =
-        select(QStringLiteral("workspace_id = ? AND id = ?"),
+        select(QStringLiteral("WHERE s.workspace_id = ? AND s.id = ?"),
                {actor.workspaceId, inserted->lastInsertId().toLongLong()});
     if (!created)
         return created.error();
@@ -86,14 +86,19 @@ Status SlotStore::attachCycle(const Actor& actor, qint64 slotId, qint64 cycleId)
 
 Result<QList<RegressionSlot>> SlotStore::list(qint64 workspaceId, qint64 releaseId)
 {
-    return select(QStringLiteral("workspace_id = ? AND release_id = ? ORDER BY slot_at, id"),
-                  {workspaceId, releaseId});
+    return select(
+        QStringLiteral("WHERE s.workspace_id = ? AND s.release_id = ? ORDER BY s.slot_at, s.id"),
+        {workspaceId, releaseId});
 }
 
 Result<QList<RegressionSlot>> SlotStore::due(qint64 workspaceId)
 {
-    return select(QStringLiteral("workspace_id = ? AND cycle_id IS NULL AND slot_at <= ") +
-                      m_database.nowSql() + QStringLiteral(" ORDER BY slot_at, id"),
+    return select(QStringLiteral("JOIN releases r ON r.id = s.release_id WHERE s.workspace_id = ? "
+                                 "AND s.cycle_id IS NULL AND s.slot_at <= ") +
+                      m_database.nowSql() +
+                      QStringLiteral(" AND r.workspace_id = s.workspace_id AND r.status = "
+                                     "'IN_PROGRESS' AND r.stage = 'REGRESSION' ORDER BY s.slot_at, "
+                                     "s.id"),
                   {workspaceId});
 }
 

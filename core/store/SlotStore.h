@@ -20,7 +20,8 @@ public:
     // Records the cycle a slot started.
     Status attachCycle(const Actor& actor, qint64 slotId, qint64 cycleId);
     Result<QList<RegressionSlot>> list(qint64 workspaceId, qint64 releaseId);
-    // Slots whose time has come (database clock) and that have no cycle yet.
+    // Slots of IN_PROGRESS releases in REGRESSION whose time has come (database clock) and
+    // that have no cycle yet.
     Result<QList<RegressionSlot>> due(qint64 workspaceId);
 
 private:

@@ -11,10 +11,10 @@ namespace ReleaseDeck {
 namespace {
 
 const QString columns = QStringLiteral(
-    "SELECT id, workspace_id, release_id, stage, task_type, cycle_id, cycle_number, status, "
-    "attempts, next_attempt_at, last_error, external_id, external_url, external_data, "
-    "claim_owner, claim_expires_at, started_at, finished_at, created_at, updated_at FROM tasks "
-    "WHERE ");
+    "SELECT t.id, t.workspace_id, t.release_id, t.stage, t.task_type, t.cycle_id, "
+    "t.cycle_number, t.status, t.attempts, t.next_attempt_at, t.last_error, t.external_id, "
+    "t.external_url, t.external_data, t.claim_owner, t.claim_expires_at, t.started_at, "
+    "t.finished_at, t.created_at, t.updated_at, t.claim_token, t.waiting_for FROM tasks t ");
 
 Task fromRow(const QSqlQuery& q)
 {
@@ -39,7 +39,15 @@ Task fromRow(const QSqlQuery& q)
     t.finishedAt = SqlTime::fromColumn(q.value(17));
     t.createdAt = SqlTime::fromColumn(q.value(18));
     t.updatedAt = SqlTime::fromColumn(q.value(19));
+    t.claimToken = q.value(20).toString();
+    t.waitingFor = q.value(21).toString();
     return t;
+}
+
+QVariant externalDataValue(const Task& task)
+{
+    return task.externalData.isEmpty() ? QVariant(QMetaType::fromType<QString>())
+                                       : SqlValue::json(task.externalData);
 }
 
 } // namespace
@@ -76,16 +84,20 @@ Result<QList<Task>> TaskStore::plan(const Actor& actor, qint64 releaseId, const 
     if (!release->next())
         return Error::notFound(
             QStringLiteral("There is no release %1 in this workspace.").arg(releaseId));
+    const QString now = m_database.nowSql();
     for (const Task& task : tasks) {
+        const bool finished =
+            task.status == TaskStatus::Skipped || task.status == TaskStatus::Completed;
         Result<QSqlQuery> inserted = m_database.run(
             QStringLiteral("INSERT INTO tasks (workspace_id, release_id, stage, task_type, "
                            "cycle_id, cycle_number, status, attempts, next_attempt_at, "
-                           "external_data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                           "last_error, waiting_for, external_data, finished_at) VALUES (?, ?, ?, "
+                           "?, ?, ?, ?, ?, ?, ?, ?, ?, ") +
+                (finished ? now : QStringLiteral("NULL")) + QStringLiteral(")"),
             {actor.workspaceId, releaseId, toText(task.stage), toText(task.type),
              SqlValue::id(task.cycleId), task.cycleNumber, toText(task.status), task.attempts,
-             SqlTime::toColumn(task.nextAttemptAt),
-             task.externalData.isEmpty() ? QVariant(QMetaType::fromType<QString>())
-                                         : SqlValue::json(task.externalData)});
+             SqlTime::toColumn(task.nextAttemptAt), SqlValue::text(task.lastError),
+             SqlValue::text(task.waitingFor), externalDataValue(task)});
         if (!inserted) {
             if (inserted.error().kind == ErrorKind::Conflict)
                 return Error::conflict(QStringLiteral("The release already has a %1 task for "
@@ -108,14 +120,12 @@ Status TaskStore::save(const Actor& actor, const Task& task)
         return allowed.error();
     Result<QSqlQuery> updated = m_database.run(
         QStringLiteral("UPDATE tasks SET status = ?, attempts = ?, next_attempt_at = ?, "
-                       "last_error = ?, external_id = ?, external_url = ?, external_data = ?, "
-                       "started_at = ?, finished_at = ?, updated_at = ") +
+                       "last_error = ?, waiting_for = ?, external_id = ?, external_url = ?, "
+                       "external_data = ?, started_at = ?, finished_at = ?, updated_at = ") +
             m_database.nowSql() + QStringLiteral(" WHERE workspace_id = ? AND id = ?"),
         {toText(task.status), task.attempts, SqlTime::toColumn(task.nextAttemptAt),
-         SqlValue::text(task.lastError), SqlValue::text(task.externalId),
-         SqlValue::text(task.externalUrl),
-         task.externalData.isEmpty() ? QVariant(QMetaType::fromType<QString>())
-                                     : SqlValue::json(task.externalData),
+         SqlValue::text(task.lastError), SqlValue::text(task.waitingFor),
+         SqlValue::text(task.externalId), SqlValue::text(task.externalUrl), externalDataValue(task),
          SqlTime::toColumn(task.startedAt), SqlTime::toColumn(task.finishedAt), actor.workspaceId,
          task.id});
     if (!updated)
@@ -126,7 +136,33 @@ Status TaskStore::save(const Actor& actor, const Task& task)
     return {};
 }
 
-Result<bool> TaskStore::claim(const Actor& actor, qint64 taskId, const QString& owner, int seconds)
+Status TaskStore::schedule(const Actor& actor, const QList<qint64>& taskIds, int inSeconds)
+{
+    if (taskIds.isEmpty())
+        return {};
+    Result<Role> allowed = requirePermission(m_database, actor, Permission::RunReleases,
+                                             QStringLiteral("schedule tasks"));
+    if (!allowed)
+        return allowed.error();
+    QStringList marks;
+    QVariantList values = {m_database.secondsValue(inSeconds), actor.workspaceId};
+    for (const qint64 id : taskIds) {
+        marks.append(QStringLiteral("?"));
+        values.append(id);
+    }
+    Result<QSqlQuery> updated = m_database.run(
+        QStringLiteral("UPDATE tasks SET next_attempt_at = ") + m_database.nowPlusSecondsSql() +
+            QStringLiteral(", waiting_for = NULL, updated_at = ") + m_database.nowSql() +
+            QStringLiteral(" WHERE workspace_id = ? AND id IN (") + marks.join(QLatin1Char(',')) +
+            QStringLiteral(")"),
+        values);
+    if (!updated)
+        return updated.error();
+    return {};
+}
+
+Result<bool> TaskStore::claim(const Actor& actor, qint64 taskId, const QString& holder,
+                              const QString& token, int seconds)
 {
     Result<Role> allowed =
         requirePermission(m_database, actor, Permission::RunReleases, QStringLiteral("run tasks"));
@@ -134,21 +170,103 @@ Result<bool> TaskStore::claim(const Actor& actor, qint64 taskId, const QString& 
         return allowed.error();
     const QString now = m_database.nowSql();
     Result<QSqlQuery> claimed = m_database.run(
-        QStringLiteral("UPDATE tasks SET claim_owner = ?, claim_expires_at = ") +
+        QStringLiteral("UPDATE tasks SET claim_owner = ?, claim_token = ?, claim_expires_at = ") +
             m_database.nowPlusSecondsSql() +
-            QStringLiteral(" WHERE workspace_id = ? AND id = ? AND (claim_owner IS NULL OR "
-                           "claim_owner = ? OR claim_expires_at < ") +
-            now + QStringLiteral(")"),
-        {owner, m_database.secondsValue(seconds), actor.workspaceId, taskId, owner});
+            QStringLiteral(", status = CASE WHEN status = 'PENDING' THEN 'IN_PROGRESS' ELSE "
+                           "status END, started_at = COALESCE(started_at, ") +
+            now + QStringLiteral("), updated_at = ") + now +
+            QStringLiteral(" WHERE workspace_id = ? AND id = ? AND status IN ('PENDING', "
+                           "'IN_PROGRESS', 'AWAITING_EXTERNAL') AND next_attempt_at <= ") +
+            now + QStringLiteral(" AND (claim_token IS NULL OR claim_expires_at < ") + now +
+            QStringLiteral(")"),
+        {holder, token, m_database.secondsValue(seconds), actor.workspaceId, taskId});
     if (!claimed)
         return claimed.error();
     return claimed->numRowsAffected() == 1;
 }
 
+Result<bool> TaskStore::checkpoint(const Actor& actor, const Task& task)
+{
+    Result<Role> allowed =
+        requirePermission(m_database, actor, Permission::RunReleases, QStringLiteral("run tasks"));
+    if (!allowed)
+        return allowed.error();
+    const QString now = m_database.nowSql();
+    Result<QSqlQuery> updated = m_database.run(
+        QStringLiteral("UPDATE tasks SET external_data = ?, updated_at = ") + now +
+            QStringLiteral(" WHERE workspace_id = ? AND id = ? AND claim_token = ? AND "
+                           "claim_expires_at > ") +
+            now,
+        {externalDataValue(task), actor.workspaceId, task.id, task.claimToken});
+    if (!updated)
+        return updated.error();
+    return updated->numRowsAffected() == 1;
+}
+
+Result<bool> TaskStore::finishClaimed(const Actor& actor, const Task& task,
+                                      int nextAttemptInSeconds)
+{
+    Result<Role> allowed =
+        requirePermission(m_database, actor, Permission::RunReleases, QStringLiteral("run tasks"));
+    if (!allowed)
+        return allowed.error();
+    const QString now = m_database.nowSql();
+    const bool finished = task.status == TaskStatus::Completed ||
+                          task.status == TaskStatus::Failed || task.status == TaskStatus::Skipped;
+    QVariantList values = {toText(task.status), task.attempts};
+    QString next = QStringLiteral("NULL");
+    if (nextAttemptInSeconds >= 0) {
+        next = m_database.nowPlusSecondsSql();
+        values.append(m_database.secondsValue(nextAttemptInSeconds));
+    }
+    values << SqlValue::text(task.lastError) << SqlValue::text(task.waitingFor)
+           << SqlValue::text(task.externalId) << SqlValue::text(task.externalUrl)
+           << externalDataValue(task) << actor.workspaceId << task.id << task.claimToken;
+    Result<QSqlQuery> updated = m_database.run(
+        QStringLiteral("UPDATE tasks SET status = ?, attempts = ?, next_attempt_at = ") + next +
+            QStringLiteral(", last_error = ?, waiting_for = ?, external_id = ?, external_url = ?, "
+                           "external_data = ?, finished_at = ") +
+            (finished ? now : QStringLiteral("NULL")) +
+            QStringLiteral(", claim_owner = NULL, claim_token = NULL, claim_expires_at = NULL, "
+                           "updated_at = ") +
+            now +
+            QStringLiteral(" WHERE workspace_id = ? AND id = ? AND claim_token = ? AND "
+                           "claim_expires_at > ") +
+            now,
+        values);
+    if (!updated)
+        return updated.error();
+    return updated->numRowsAffected() == 1;
+}
+
+Status TaskStore::renewClaims(const Actor& actor, const QString& holder, int seconds)
+{
+    Result<QSqlQuery> renewed = m_database.run(
+        QStringLiteral("UPDATE tasks SET claim_expires_at = ") + m_database.nowPlusSecondsSql() +
+            QStringLiteral(" WHERE workspace_id = ? AND claim_owner = ? AND claim_expires_at > ") +
+            m_database.nowSql(),
+        {m_database.secondsValue(seconds), actor.workspaceId, holder});
+    if (!renewed)
+        return renewed.error();
+    return {};
+}
+
+Status TaskStore::dropClaimsOfOthers(const Actor& actor, const QString& holder)
+{
+    Result<QSqlQuery> dropped = m_database.run(
+        QStringLiteral("UPDATE tasks SET claim_owner = NULL, claim_token = NULL, "
+                       "claim_expires_at = NULL WHERE workspace_id = ? AND claim_token IS NOT "
+                       "NULL AND claim_owner <> ?"),
+        {actor.workspaceId, holder});
+    if (!dropped)
+        return dropped.error();
+    return {};
+}
+
 Result<std::optional<Task>> TaskStore::findById(qint64 workspaceId, qint64 id)
 {
     Result<QList<Task>> found =
-        select(QStringLiteral("workspace_id = ? AND id = ?"), {workspaceId, id});
+        select(QStringLiteral("WHERE t.workspace_id = ? AND t.id = ?"), {workspaceId, id});
     if (!found)
         return found.error();
     if (found->isEmpty())
@@ -158,18 +276,20 @@ Result<std::optional<Task>> TaskStore::findById(qint64 workspaceId, qint64 id)
 
 Result<QList<Task>> TaskStore::listForRelease(qint64 workspaceId, qint64 releaseId)
 {
-    return select(QStringLiteral("workspace_id = ? AND release_id = ? ORDER BY id"),
+    return select(QStringLiteral("WHERE t.workspace_id = ? AND t.release_id = ? ORDER BY t.id"),
                   {workspaceId, releaseId});
 }
 
 Result<QList<Task>> TaskStore::due(qint64 workspaceId, int limit)
 {
     const QString now = m_database.nowSql();
-    return select(QStringLiteral("workspace_id = ? AND status IN ('PENDING', 'AWAITING_EXTERNAL') "
-                                 "AND (next_attempt_at IS NULL OR next_attempt_at <= ") +
+    return select(QStringLiteral("JOIN releases r ON r.id = t.release_id WHERE t.workspace_id = ? "
+                                 "AND t.status IN ('PENDING', 'IN_PROGRESS', 'AWAITING_EXTERNAL') "
+                                 "AND t.next_attempt_at <= ") +
+                      now + QStringLiteral(" AND (t.claim_token IS NULL OR t.claim_expires_at < ") +
                       now +
-                      QStringLiteral(") AND (claim_expires_at IS NULL OR claim_expires_at < ") +
-                      now + QStringLiteral(") ORDER BY id LIMIT ?"),
+                      QStringLiteral(") AND r.workspace_id = t.workspace_id AND r.status = "
+                                     "'IN_PROGRESS' ORDER BY t.next_attempt_at, t.id LIMIT ?"),
                   {workspaceId, std::max(1, limit)});
 }
 

@@ -14,7 +14,9 @@ class Database;
 
 // Tasks of a workspace's releases. OWNER or EDITOR writes (the orchestrator acts as one).
 // A task is claimed with a conditional UPDATE on the database clock: the affected-row
-// count decides who runs it, and a crashed holder's claim expires.
+// count decides who runs it, the claim carries a fresh token, and a result is written only
+// while that token still holds the claim. A crashed holder's claim expires.
+// A PENDING task whose next attempt is NULL waits for the tasks it depends on.
 class TaskStore
 {
 public:
@@ -22,14 +24,30 @@ public:
 
     // Inserts the tasks of a release in one transaction; all or none.
     Result<QList<Task>> plan(const Actor& actor, qint64 releaseId, const QList<Task>& tasks);
-    // Writes a task's progress: status, attempts, next attempt, error, external refs, times.
+    // Writes a task's state without a claim (people's actions: retry, skip).
     Status save(const Actor& actor, const Task& task);
-    // True when owner now holds the task for the next seconds.
-    Result<bool> claim(const Actor& actor, qint64 taskId, const QString& owner, int seconds);
+    // Makes these tasks due inSeconds from now (database clock); they wait for nothing.
+    Status schedule(const Actor& actor, const QList<qint64>& taskIds, int inSeconds);
+
+    // True when holder now holds the due task under token for the next seconds; a PENDING
+    // task becomes IN_PROGRESS.
+    Result<bool> claim(const Actor& actor, qint64 taskId, const QString& holder,
+                       const QString& token, int seconds);
+    // Writes task.externalData while task.claimToken still holds the claim; false when not.
+    Result<bool> checkpoint(const Actor& actor, const Task& task);
+    // Writes the outcome and gives the claim up, only while task.claimToken holds it; false
+    // when it no longer does (the result is then discarded). nextAttemptInSeconds < 0
+    // clears the next attempt.
+    Result<bool> finishClaimed(const Actor& actor, const Task& task, int nextAttemptInSeconds);
+    // Extends every claim holder has in the workspace (its running tasks).
+    Status renewClaims(const Actor& actor, const QString& holder, int seconds);
+    // Drops every claim not held by holder: called by a new lease holder, since only the
+    // lease holder runs tasks and the previous one has lost its lease.
+    Status dropClaimsOfOthers(const Actor& actor, const QString& holder);
 
     Result<std::optional<Task>> findById(qint64 workspaceId, qint64 id);
     Result<QList<Task>> listForRelease(qint64 workspaceId, qint64 releaseId);
-    // Pending or awaiting tasks whose next attempt is due and that nobody holds.
+    // Tasks of IN_PROGRESS releases whose next attempt is due and that nobody holds.
     Result<QList<Task>> due(qint64 workspaceId, int limit = 100);
 
 private:

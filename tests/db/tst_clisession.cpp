@@ -1,4 +1,5 @@
 #include "CliSession.h"
+#include "ShippedMigrations.h"
 #include "TestBackend.h"
 #include "db/MigrationRunner.h"
 #include "store/AccountStore.h"
@@ -39,8 +40,9 @@ private slots:
         }
         QVERIFY(!session.ok());
         QVERIFY2(session.error().message.endsWith(
-                     QLatin1String("is at schema version 0 and needs 5 more migration(s); run "
-                                   "'releasedeck-cli db migrate' first.")),
+                     QStringLiteral("is at schema version 0 and needs %1 more migration(s); run "
+                                    "'releasedeck-cli db migrate' first.")
+                         .arg(shippedMigrations())),
                  qPrintable(session.error().message));
         QVERIFY(CliSession::open(m_globals, CliSession::Schema::AsIs).ok());
     }

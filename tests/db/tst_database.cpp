@@ -6,6 +6,7 @@
 #include <QTest>
 #include <QThread>
 
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -70,6 +71,52 @@ private slots:
         // The threads' connections left with them; this thread's stays.
         QCOMPARE(QSqlDatabase::connectionNames().size(), before.size());
         QVERIFY(m_database->queryCount() >= threads * rowsEach);
+    }
+
+    // Qt forbids closing a connection from another thread than the one that opened it.
+    void destroyingLeavesOtherThreadsConnectionsToThem()
+    {
+        QFETCH_GLOBAL(QString, backend);
+        QThread worker;
+        worker.start();
+        QObject context;
+        context.moveToThread(&worker);
+        // Made first, so it cannot take the destroyed one's address (and connection name).
+        QString error;
+        std::unique_ptr<Database> other =
+            TestBackend::database(backend, QStringLiteral("database-other"), &error);
+        QVERIFY2(other, qPrintable(error));
+        const auto onWorker = [&context](const std::function<void()>& work) {
+            QMetaObject::invokeMethod(&context, work, Qt::BlockingQueuedConnection);
+        };
+        const QStringList before = QSqlDatabase::connectionNames();
+        bool used = false;
+        onWorker([&] { used = m_database->run(QStringLiteral("SELECT 1")).ok(); });
+        QVERIFY(used);
+        QStringList added = QSqlDatabase::connectionNames();
+        for (const QString& name : before)
+            added.removeAll(name);
+        QCOMPARE(added.size(), 1);
+        const QString name = added.constFirst();
+
+        m_database.reset();
+        bool stillOpen = false;
+        onWorker([&] {
+            stillOpen =
+                QSqlDatabase::contains(name) && QSqlDatabase::database(name, false).isOpen();
+        });
+        QVERIFY2(stillOpen, "the destructor closed a connection of another thread");
+
+        // The worker closes it itself on its next use of any Database.
+        bool closed = false;
+        onWorker([&] {
+            used = other->run(QStringLiteral("SELECT 1")).ok();
+            closed = !QSqlDatabase::contains(name);
+        });
+        QVERIFY(used);
+        QVERIFY(closed);
+        worker.quit();
+        QVERIFY(worker.wait(10000));
     }
 
     void rollsBackUnlessCommitted()

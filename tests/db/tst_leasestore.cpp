@@ -32,18 +32,22 @@ private slots:
         LeaseStore leases(*m_database);
         const QString one = QStringLiteral("orchestrator@one");
         const QString two = QStringLiteral("orchestrator@two");
-        QCOMPARE(*leases.take(m_seed.editorA, one, 60), true);
+        const LeaseGrant first = *leases.take(m_seed.editorA, one, 60);
+        QVERIFY(first.held);
+        QVERIFY(first.newlyAcquired);
         const OrchestratorLease taken = leases.current(m_seed.workspaceA)->value();
         QCOMPARE(taken.holder, one);
         QVERIFY(taken.expiresAt > taken.heartbeatAt);
-        QCOMPARE(*leases.take(m_seed.ownerA, two, 60), false);
+        QVERIFY(!leases.take(m_seed.ownerA, two, 60)->held);
         QTest::qWait(20);
-        QCOMPARE(*leases.take(m_seed.editorA, one, 60), true);
+        const LeaseGrant renewal = *leases.take(m_seed.editorA, one, 60);
+        QVERIFY(renewal.held);
+        QVERIFY(!renewal.newlyAcquired);
         const OrchestratorLease renewed = leases.current(m_seed.workspaceA)->value();
         QCOMPARE(renewed.acquiredAt, taken.acquiredAt);
         QVERIFY(renewed.heartbeatAt >= taken.heartbeatAt);
         // Another workspace has its own lease.
-        QCOMPARE(*leases.take(m_seed.ownerB, two, 60), true);
+        QVERIFY(leases.take(m_seed.ownerB, two, 60)->held);
         QCOMPARE(leases.current(m_seed.workspaceA)->value().holder, one);
         QCOMPARE(leases.take(m_seed.viewerA, two, 60).error().kind, ErrorKind::Forbidden);
     }
@@ -51,9 +55,12 @@ private slots:
     void anExpiredLeaseChangesHands()
     {
         LeaseStore leases(*m_database);
-        QCOMPARE(*leases.take(m_seed.editorA, QStringLiteral("orchestrator@one"), 1), true);
+        QVERIFY(leases.take(m_seed.editorA, QStringLiteral("orchestrator@one"), 1)->held);
         QTest::qWait(1500);
-        QCOMPARE(*leases.take(m_seed.ownerA, QStringLiteral("orchestrator@two"), 60), true);
+        const LeaseGrant takeover =
+            *leases.take(m_seed.ownerA, QStringLiteral("orchestrator@two"), 60);
+        QVERIFY(takeover.held);
+        QVERIFY(takeover.newlyAcquired);
         const OrchestratorLease lease = leases.current(m_seed.workspaceA)->value();
         QCOMPARE(lease.holder, QStringLiteral("orchestrator@two"));
         QCOMPARE(lease.acquiredAt, lease.heartbeatAt);

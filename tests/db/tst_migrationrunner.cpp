@@ -123,7 +123,7 @@ private slots:
             QVERIFY(m_database->run(statements.at(i)).ok());
         Result<int> resumed = runner.migrate();
         QVERIFY2(resumed.ok(), qPrintable(resumed.ok() ? QString() : resumed.error().message));
-        QCOMPARE(*resumed, 3);
+        QCOMPARE(*resumed, int(runner.available()->size()) - 2);
         Result<QSqlQuery> records = m_database->run(
             QStringLiteral("SELECT COUNT(*) FROM schema_migrations WHERE number = 3"));
         QVERIFY(records.ok() && records->next());

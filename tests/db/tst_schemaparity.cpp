@@ -28,7 +28,11 @@ private slots:
         const auto right = SchemaSnapshot::take(*mariadb, &error);
         QVERIFY2(error.isEmpty(), qPrintable(error));
 
-        QCOMPARE(left.size(), 15);
+        QCOMPARE(left.size(), 17);
+        QVERIFY(right.value(QStringLiteral("events"))
+                    .contains(QStringLiteral("unique (workspace_id, seq)")));
+        QVERIFY(left.value(QStringLiteral("event_sequences"))
+                    .contains(QStringLiteral("primary key (workspace_id)")));
         QVERIFY(left.value(QStringLiteral("connections"))
                     .contains(QStringLiteral("unique (workspace_id, active_category)")));
         QVERIFY(left.value(QStringLiteral("tasks"))

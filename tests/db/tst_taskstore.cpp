@@ -29,6 +29,8 @@ private slots:
         Release release;
         release.version = QStringLiteral("1.0.0");
         release.baseBranch = QStringLiteral("main");
+        release.status = ReleaseStatus::InProgress;
+        release.stage = Stage::Regression;
         Result<Release> created = ReleaseStore(*m_database).create(m_seed.editorA, release);
         QVERIFY(created.ok());
         m_release = created->id;
@@ -83,23 +85,103 @@ private slots:
     void claimsAreDecidedByTheDatabase()
     {
         TaskStore store(*m_database);
-        const Task planned =
+        Task planned =
             store.plan(m_seed.editorA, m_release, {task(TaskType::ForkBranch, 0)})->constFirst();
         QCOMPARE(store.due(m_seed.workspaceA)->size(), 1);
-        QCOMPARE(*store.claim(m_seed.editorA, planned.id, QStringLiteral("one@host"), 60), true);
-        QCOMPARE(*store.claim(m_seed.ownerA, planned.id, QStringLiteral("two@host"), 60), false);
-        QCOMPARE(*store.claim(m_seed.editorA, planned.id, QStringLiteral("one@host"), 60), true);
+        const QString one = QStringLiteral("one@host");
+        QCOMPARE(*store.claim(m_seed.editorA, planned.id, one, QStringLiteral("t1"), 60), true);
+        QCOMPARE(*store.claim(m_seed.ownerA, planned.id, QStringLiteral("two@host"),
+                              QStringLiteral("t2"), 60),
+                 false);
+        // A claim is one run: the same holder cannot claim the task twice either.
+        QCOMPARE(*store.claim(m_seed.editorA, planned.id, one, QStringLiteral("t3"), 60), false);
         QVERIFY(store.due(m_seed.workspaceA)->isEmpty());
-        QCOMPARE(store.findById(m_seed.workspaceA, planned.id)->value().claimOwner,
-                 QStringLiteral("one@host"));
-        // A claim of one second expires on the database clock.
-        QCOMPARE(*store.claim(m_seed.editorA, planned.id, QStringLiteral("one@host"), 1), true);
-        QTest::qWait(1500);
-        QCOMPARE(*store.claim(m_seed.ownerA, planned.id, QStringLiteral("two@host"), 60), true);
+        const Task claimed = store.findById(m_seed.workspaceA, planned.id)->value();
+        QCOMPARE(claimed.claimOwner, one);
+        QCOMPARE(claimed.claimToken, QStringLiteral("t1"));
+        QCOMPARE(claimed.status, TaskStatus::InProgress);
+        QVERIFY(claimed.startedAt.isValid());
         QCOMPARE(
-            store.claim(m_seed.viewerA, planned.id, QStringLiteral("three@host"), 60).error().kind,
+            store.claim(m_seed.viewerA, planned.id, one, QStringLiteral("t4"), 60).error().kind,
             ErrorKind::Forbidden);
-        QCOMPARE(*store.claim(m_seed.ownerB, planned.id, QStringLiteral("b@host"), 60), false);
+        QCOMPARE(*store.claim(m_seed.ownerB, planned.id, QStringLiteral("b@host"),
+                              QStringLiteral("t5"), 60),
+                 false);
+    }
+
+    void aResultIsWrittenOnlyWhileTheClaimHolds()
+    {
+        TaskStore store(*m_database);
+        Task planned =
+            store.plan(m_seed.editorA, m_release, {task(TaskType::ForkBranch, 0)})->constFirst();
+        // A claim of one second expires on the database clock; another instance takes over.
+        QVERIFY(*store.claim(m_seed.editorA, planned.id, QStringLiteral("frozen@host"),
+                             QStringLiteral("old"), 1));
+        QTest::qWait(1500);
+        QVERIFY(*store.claim(m_seed.ownerA, planned.id, QStringLiteral("other@host"),
+                             QStringLiteral("new"), 60));
+        Task late = planned;
+        late.claimToken = QStringLiteral("old");
+        late.status = TaskStatus::Completed;
+        late.externalData = QJsonObject{{QStringLiteral("commit"), QStringLiteral("abc")}};
+        QCOMPARE(*store.checkpoint(m_seed.editorA, late), false);
+        QCOMPARE(*store.finishClaimed(m_seed.editorA, late, -1), false);
+        QCOMPARE(store.findById(m_seed.workspaceA, planned.id)->value().status,
+                 TaskStatus::InProgress);
+        Task current = late;
+        current.claimToken = QStringLiteral("new");
+        current.status = TaskStatus::AwaitingExternal;
+        current.waitingFor = QStringLiteral("CI run 7 in progress, next poll in 40 s");
+        QCOMPARE(*store.checkpoint(m_seed.ownerA, current), true);
+        QCOMPARE(*store.finishClaimed(m_seed.ownerA, current, 3600), true);
+        const Task read = store.findById(m_seed.workspaceA, planned.id)->value();
+        QCOMPARE(read.status, TaskStatus::AwaitingExternal);
+        QCOMPARE(read.waitingFor, current.waitingFor);
+        QCOMPARE(read.externalData, current.externalData);
+        QVERIFY(read.claimToken.isEmpty());
+        QVERIFY(read.nextAttemptAt > QDateTime::currentDateTimeUtc().addSecs(3000));
+        // Polled an hour from now: not due.
+        QVERIFY(store.due(m_seed.workspaceA)->isEmpty());
+    }
+
+    void aNewLeaseHolderDropsTheOldClaims()
+    {
+        TaskStore store(*m_database);
+        const QList<Task> planned =
+            *store.plan(m_seed.editorA, m_release,
+                        {task(TaskType::ForkBranch, 0), task(TaskType::CreateRcTag, 1)});
+        QVERIFY(*store.claim(m_seed.editorA, planned.at(0).id, QStringLiteral("dead@host"),
+                             QStringLiteral("a"), 60));
+        QVERIFY(*store.claim(m_seed.editorA, planned.at(1).id, QStringLiteral("alive@host"),
+                             QStringLiteral("b"), 1));
+        QVERIFY(store.renewClaims(m_seed.editorA, QStringLiteral("alive@host"), 60).ok());
+        QVERIFY(store.dropClaimsOfOthers(m_seed.editorA, QStringLiteral("alive@host")).ok());
+        QTest::qWait(1200);
+        const QList<Task> after = *store.listForRelease(m_seed.workspaceA, m_release);
+        QVERIFY(after.at(0).claimToken.isEmpty());
+        QCOMPARE(after.at(1).claimToken, QStringLiteral("b"));
+        // The dropped task is due again; the renewed one is still held.
+        const QList<Task> due = *store.due(m_seed.workspaceA);
+        QCOMPARE(due.size(), 1);
+        QCOMPARE(due.constFirst().id, planned.at(0).id);
+    }
+
+    void onlyDueTasksOfRunningReleasesAreDue()
+    {
+        TaskStore store(*m_database);
+        Task blocked = task(TaskType::TriggerPreRegressionBuilds, 0);
+        blocked.nextAttemptAt = {};
+        Task later = task(TaskType::CreateTestSuite, 0);
+        later.nextAttemptAt = QDateTime::currentDateTimeUtc().addDays(1);
+        const QList<Task> planned =
+            *store.plan(m_seed.editorA, m_release, {task(TaskType::ForkBranch, 0), blocked, later});
+        QCOMPARE(store.due(m_seed.workspaceA)->size(), 1);
+        QVERIFY(store.schedule(m_seed.editorA, {planned.at(1).id}, 0).ok());
+        QCOMPARE(store.due(m_seed.workspaceA)->size(), 2);
+        Release paused = ReleaseStore(*m_database).findById(m_seed.workspaceA, m_release)->value();
+        paused.status = ReleaseStatus::Paused;
+        QVERIFY(ReleaseStore(*m_database).update(m_seed.editorA, paused).ok());
+        QVERIFY(store.due(m_seed.workspaceA)->isEmpty());
     }
 
     void cyclesNumberThemselvesAndKeepOneLatest()
@@ -179,6 +261,7 @@ private:
         t.type = type;
         t.stage = stageOf(type);
         t.cycleNumber = cycle;
+        t.nextAttemptAt = QDateTime::currentDateTimeUtc().addSecs(-60);
         return t;
     }
 

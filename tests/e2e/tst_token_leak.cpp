@@ -120,8 +120,8 @@ private slots:
     {
         QVERIFY(m_dir.isValid());
         m_github = std::make_unique<FakeGitHub>(QStringLiteral("/api/v3"));
-        m_github->addWorkflow(11, QStringLiteral("Build"),
-                              QStringLiteral(".github/workflows/build.yml"));
+        m_github->actions().addWorkflow(11, QStringLiteral("Build"),
+                                        QStringLiteral(".github/workflows/build.yml"));
     }
 
     void sqliteHoldsNoToken()
@@ -150,8 +150,8 @@ private slots:
         QVERIFY2(!url.isEmpty(), qPrintable(error));
 
         m_github = std::make_unique<FakeGitHub>(QStringLiteral("/api/v3"));
-        m_github->addWorkflow(11, QStringLiteral("Build"),
-                              QStringLiteral(".github/workflows/build.yml"));
+        m_github->actions().addWorkflow(11, QStringLiteral("Build"),
+                                        QStringLiteral(".github/workflows/build.yml"));
         CliRunner cli;
         cli.setEnvironment(QStringLiteral("RELEASEDECK_DATABASE"), url);
         QCOMPARE(run(cli, {QStringLiteral("db"), QStringLiteral("migrate")}).exitCode, 0);

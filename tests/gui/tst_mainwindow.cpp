@@ -2,11 +2,13 @@
 #include "FakeConnectionBackend.h"
 #include "MainWindow.h"
 #include "Screenshots.h"
+#include "WizardDriver.h"
 #include "activity/ActivityModel.h"
 #include "activity/ActivityPage.h"
 #include "connections/ConnectionTableModel.h"
 #include "connections/ConnectionsPage.h"
 #include "wizard/OnboardingWizard.h"
+#include "wizard/WizardController.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -21,7 +23,9 @@
 #include <QTest>
 
 using namespace ReleaseDeck;
+using ReleaseDeck::Test::click;
 using ReleaseDeck::Test::FakeConnectionBackend;
+using ReleaseDeck::Test::type;
 
 class TestMainWindow : public QObject
 {
@@ -135,29 +139,142 @@ private slots:
         QCOMPARE(window.activityPage()->filtered()->rowCount(), 1);
     }
 
-    void statusBarSaysWhereTheDatabaseIsAndReconnects()
+    static QLabel* databaseLabel(QWidget& window)
     {
+        return window.findChild<QLabel*>(QStringLiteral("databaseStatusLabel"));
+    }
+
+    void statusBarCountsDownWhileTheDatabaseIsUnreachableAndReconnects_data()
+    {
+        QTest::addColumn<bool>("dark");
+        QTest::newRow("light") << false;
+        QTest::newRow("dark") << true;
+    }
+
+    void statusBarCountsDownWhileTheDatabaseIsUnreachableAndReconnects()
+    {
+        QFETCH(bool, dark);
+        if (dark)
+            Test::useDarkPalette();
         FakeConnectionBackend backend;
         fill(backend);
+        backend.databaseHealth().setInterval(std::chrono::seconds(3));
         backend.currentStatus = {true, QStringLiteral("db.example.com"), false,
-                                 QStringLiteral("the server did not answer within 5 seconds"),
+                                 QStringLiteral("Cannot reach db.example.com:3306; is it running "
+                                                "and reachable?"),
                                  false};
         MainWindow window(&backend);
+        window.resize(1280, 800);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
-        auto* database = window.findChild<QLabel*>(QStringLiteral("databaseStatusLabel"));
-        QCOMPARE(database->text(),
-                 QStringLiteral("Database: db.example.com (shared) — not reachable: "
-                                "the server did not answer within 5 seconds"));
+        backend.databaseHealth().start(backend.currentStatus);
+        QLabel* database = databaseLabel(window);
+        QCOMPARE(database->text(), QStringLiteral("Database unreachable — retrying in 3 s"));
+        QCOMPARE(database->toolTip(),
+                 QStringLiteral("Database: db.example.com (shared): Cannot reach "
+                                "db.example.com:3306; is it running and reachable?"));
         QCOMPARE(window.findChild<QLabel*>(QStringLiteral("keychainStatusLabel"))->text(),
                  QStringLiteral("Keychain: not available — tokens cannot be saved"));
         auto* reconnect = window.findChild<QPushButton*>(QStringLiteral("reconnectButton"));
         QVERIFY(reconnect->isVisible());
-        QVERIFY(!Test::saveScreenshot(&window, QStringLiteral("main-unreachable")).isEmpty());
+        QVERIFY(!Test::saveScreenshot(&window, dark ? QStringLiteral("main-unreachable-dark")
+                                                    : QStringLiteral("main-unreachable"))
+                     .isEmpty());
+        QTRY_COMPARE_WITH_TIMEOUT(database->text(),
+                                  QStringLiteral("Database unreachable — retrying in 2 s"), 2000);
+        QCOMPARE(backend.probeCalls, 0);
+
+        backend.currentStatus.databaseReachable = true;
+        backend.currentStatus.databaseError.clear();
         QTest::mouseClick(reconnect, Qt::LeftButton);
         QTRY_COMPARE(database->text(), QStringLiteral("Database: db.example.com (shared)"));
-        QCOMPARE(backend.reconnectCalls, 1);
+        QCOMPARE(backend.probeCalls, 1);
         QVERIFY(!reconnect->isVisible());
+        if (dark)
+            QApplication::setPalette(QPalette());
+    }
+
+    void aDatabaseLostWhileRunningIsReportedAndRecoversByItself()
+    {
+        FakeConnectionBackend backend;
+        fill(backend);
+        backend.databaseHealth().setInterval(std::chrono::milliseconds(300));
+        MainWindow window(&backend);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        backend.databaseHealth().start(backend.currentStatus);
+        QLabel* database = databaseLabel(window);
+        QCOMPARE(database->text(), QStringLiteral("Database: on this computer"));
+        QTRY_COMPARE(window.connectionsPage()->model()->rowCount(), 1);
+
+        backend.currentStatus.databaseReachable = false;
+        backend.currentStatus.databaseError = QStringLiteral("The database went away.");
+        QTRY_VERIFY(database->text().startsWith(u"Database unreachable — retrying in "));
+        QVERIFY(window.findChild<QPushButton*>(QStringLiteral("reconnectButton"))->isVisible());
+        const qsizetype listedBefore = backend.listConnectionsCalls.size();
+        const qsizetype eventsBefore = backend.eventsCalls.size();
+
+        backend.currentStatus.databaseReachable = true;
+        backend.currentStatus.databaseError.clear();
+        QTRY_COMPARE(database->text(), QStringLiteral("Database: on this computer"));
+        // The pages ask again for what they may have failed to load meanwhile.
+        QTRY_VERIFY(backend.listConnectionsCalls.size() > listedBefore);
+        QTRY_VERIFY(backend.eventsCalls.size() > eventsBefore);
+    }
+
+    void aQueryThatLostTheServerHasItCheckedAtOnce()
+    {
+        FakeConnectionBackend backend;
+        backend.databaseHealth().setInterval(std::chrono::hours(1));
+        MainWindow window(&backend);
+        window.show();
+        backend.databaseHealth().start(backend.currentStatus);
+        backend.currentStatus.databaseReachable = false;
+        backend.currentStatus.databaseError = QStringLiteral("The database went away.");
+        backend.databaseHealth().reportConnectionLost();
+        QTRY_VERIFY(databaseLabel(window)->text().startsWith(u"Database unreachable"));
+        QCOMPARE(backend.probeCalls, 1);
+    }
+
+    void setUpAgainShowsTheNewDatabaseAndWorkspaceAtOnce()
+    {
+        FakeConnectionBackend backend;
+        fill(backend);
+        backend.onboarding = false;
+        AppWindowFlow flow(backend);
+        flow.start();
+        MainWindow* window = flow.mainWindow();
+        auto* workspaces = window->findChild<QComboBox*>(QStringLiteral("workspaceCombo"));
+        QTRY_COMPARE(workspaces->count(), 2);
+        QTRY_COMPARE(window->activityPage()->model()->rowCount(), 3);
+
+        emit window->setupRequested();
+        OnboardingWizard* wizard = flow.wizard();
+        QVERIFY(wizard);
+        // The wizard moves to another database, whose only workspace has its own ids.
+        backend.workspaceList = {{7, QStringLiteral("Acme Games"), Role::Owner}};
+        backend.eventList = {{1, QDateTime::currentDateTimeUtc(), QStringLiteral("Ana Lima"),
+                              QStringLiteral("workspace.created"),
+                              QStringLiteral("Created Acme Games")}};
+        type(wizard, QStringLiteral("displayNameEdit"), QStringLiteral("Ana Lima"));
+        type(wizard, QStringLiteral("emailEdit"), QStringLiteral("ana@example.com"));
+        type(wizard, QStringLiteral("workspaceNameEdit"), QStringLiteral("Acme Games"));
+        click(wizard, QStringLiteral("nextButton"));
+        click(wizard, QStringLiteral("nextButton"));
+        for (int page = WizardController::SourceControlPage; page <= WizardController::CiPage;
+             ++page)
+            click(wizard, QStringLiteral("setUpLaterButton"));
+        click(wizard, QStringLiteral("finishButton"));
+
+        QTRY_COMPARE(workspaces->count(), 1);
+        QCOMPARE(workspaces->currentText(), QStringLiteral("Acme Games"));
+        QCOMPARE(window->windowTitle(), QStringLiteral("Acme Games — Release Deck"));
+        QTRY_COMPARE(backend.listConnectionsCalls.constLast(), qint64(7));
+        QTRY_COMPARE(backend.eventsCalls.constLast(), qMakePair(qint64(7), qint64(0)));
+        // Only the new database's events: nothing of the old one stays or is asked after.
+        QTRY_COMPARE(window->activityPage()->model()->rowCount(), 1);
+        QCOMPARE(window->activityPage()->model()->index(0, ActivityModel::MessageColumn).data(),
+                 QVariant(QStringLiteral("Created Acme Games")));
     }
 
     void screenshots_data()

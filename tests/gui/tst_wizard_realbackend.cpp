@@ -143,10 +143,10 @@ private slots:
     {
         FakeGitHub github(QStringLiteral("/api/v3"));
         addBranches(github);
-        github.addWorkflow(11, QStringLiteral("Regression build"),
-                           QStringLiteral(".github/workflows/regression.yml"));
-        github.addWorkflow(12, QStringLiteral("Pre-regression build"),
-                           QStringLiteral(".github/workflows/pre-regression.yml"));
+        github.actions().addWorkflow(11, QStringLiteral("Regression build"),
+                                     QStringLiteral(".github/workflows/regression.yml"));
+        github.actions().addWorkflow(12, QStringLiteral("Pre-regression build"),
+                                     QStringLiteral(".github/workflows/pre-regression.yml"));
         FakeHttpServer slack;
         addSlackRoutes(slack);
         FakeHttpServer jira;

@@ -1,4 +1,5 @@
 #include "CliRunner.h"
+#include "ShippedMigrations.h"
 #include "TestMariaDb.h"
 
 #include <QSqlDatabase>
@@ -32,7 +33,11 @@ private slots:
             for (const QString& statement :
                  {QStringLiteral("DROP USER IF EXISTS 'deck'@'%'"),
                   QStringLiteral("CREATE USER 'deck'@'%' IDENTIFIED BY '%1'").arg(password()),
-                  QStringLiteral("GRANT ALL ON `%1`.* TO 'deck'@'%'").arg(m_name)})
+                  QStringLiteral("GRANT ALL ON `%1`.* TO 'deck'@'%'").arg(m_name),
+                  QStringLiteral("DROP USER IF EXISTS 'spaced'@'%'"),
+                  QStringLiteral("CREATE USER 'spaced'@'%' IDENTIFIED BY '%1'")
+                      .arg(spacedPassword()),
+                  QStringLiteral("GRANT ALL ON `%1`.* TO 'spaced'@'%'").arg(m_name)})
                 QVERIFY2(query.exec(statement), qPrintable(query.lastError().text()));
         }
         QSqlDatabase::removeDatabase(m_name);
@@ -78,11 +83,68 @@ private slots:
         run = cli.run(
             {QStringLiteral("--database"), m_url, QStringLiteral("db"), QStringLiteral("migrate")});
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
-        QVERIFY(run.out.contains(QLatin1String("Applied 5 migration(s)")));
+        QVERIFY(
+            run.out.contains(QStringLiteral("Applied %1 migration(s)").arg(shippedMigrations())));
+    }
+
+    // A password is not a token: spaces inside and around it are part of it; only the line
+    // ending that echo or a here-string adds is not.
+    void storesAPasswordWithSpaces()
+    {
+        const QString url = QStringLiteral("mysql://spaced@%1:%2/%3")
+                                .arg(m_server.host)
+                                .arg(m_server.port)
+                                .arg(m_name);
+        CliRunner cli;
+        CliRun run = cli.run({QStringLiteral("--database"), url, QStringLiteral("db"),
+                              QStringLiteral("login"), QStringLiteral("--password-stdin")},
+                             spacedPassword().toUtf8() + '\n');
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QVERIFY2(run.out.contains(QLatin1String("Stored the password for ") + url),
+                 qPrintable(run.out));
+        QVERIFY(!run.out.contains(spacedPassword().trimmed()) &&
+                !run.err.contains(spacedPassword().trimmed()));
+        // Later commands read it back from the keychain as it was typed.
+        run = cli.run(
+            {QStringLiteral("--database"), url, QStringLiteral("db"), QStringLiteral("status")});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+
+        // The same words without the surrounding spaces are another password.
+        run = cli.run({QStringLiteral("--database"), url, QStringLiteral("db"),
+                       QStringLiteral("login"), QStringLiteral("--password-stdin")},
+                      spacedPassword().trimmed().toUtf8() + '\n');
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains(QLatin1String("denied access for user 'spaced'")),
+                 qPrintable(run.err));
+    }
+
+    void speaksOfAPasswordNotAToken_data()
+    {
+        QTest::addColumn<QByteArray>("input");
+        QTest::addColumn<QString>("says");
+        QTest::newRow("nothing") << QByteArray() << QStringLiteral("No password on standard input");
+        QTest::newRow("empty line") << QByteArray("\n") << QStringLiteral("No password");
+        QTest::newRow("two lines")
+            << QByteArray("fake-one\nfake-two\n")
+            << QStringLiteral("password on standard input has more than one line");
+    }
+
+    void speaksOfAPasswordNotAToken()
+    {
+        QFETCH(QByteArray, input);
+        QFETCH(QString, says);
+        CliRunner cli;
+        const CliRun run = cli.run({QStringLiteral("--database"), m_url, QStringLiteral("db"),
+                                    QStringLiteral("login"), QStringLiteral("--password-stdin")},
+                                   input);
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains(says), qPrintable(run.err));
+        QVERIFY2(!run.err.contains(QLatin1String("token")), qPrintable(run.err));
     }
 
 private:
     static QString password() { return QStringLiteral("fake-db-password-for-tests"); }
+    static QString spacedPassword() { return QStringLiteral("  fake db password with spaces "); }
 
     TestMariaDb m_server;
     QString m_name;

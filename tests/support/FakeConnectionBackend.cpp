@@ -2,10 +2,16 @@
 
 #include <QTimer>
 
+#include <algorithm>
+
 namespace ReleaseDeck::Test {
 
 FakeConnectionBackend::FakeConnectionBackend(QObject* parent)
     : QObject(parent)
+    , m_health([this] {
+        ++probeCalls;
+        return later<BackendStatus>([this] { return currentStatus; });
+    })
 {
     workspaceList = {{1, QStringLiteral("Acme Mobile"), Role::Owner}};
 }
@@ -152,12 +158,13 @@ QFuture<Status> FakeConnectionBackend::finish(const WizardResult& result)
     });
 }
 
-QFuture<Result<QList<ConnectionRow>>> FakeConnectionBackend::listConnections(qint64)
+QFuture<Result<QList<ConnectionRow>>> FakeConnectionBackend::listConnections(qint64 workspaceId)
 {
+    listConnectionsCalls.append(workspaceId);
     return later<Result<QList<ConnectionRow>>>([this] { return rows; });
 }
 
-QFuture<Result<ConnectionRow>> FakeConnectionBackend::verify(qint64 connectionId)
+QFuture<Result<ConnectionRow>> FakeConnectionBackend::verify(qint64, qint64 connectionId)
 {
     verifyCalls.append(connectionId);
     if (m_hold) {
@@ -179,10 +186,34 @@ QFuture<Result<ConnectionRow>> FakeConnectionBackend::verify(qint64 connectionId
     });
 }
 
+QFuture<Result<ConnectionRow>> FakeConnectionBackend::verifyAll(qint64 workspaceId)
+{
+    verifyAllCalls.append(workspaceId);
+    auto promise = std::make_shared<QPromise<Result<ConnectionRow>>>();
+    promise->start();
+    QFuture<Result<ConnectionRow>> future = promise->future();
+    if (m_hold) {
+        m_heldAll = promise;
+        for (const ConnectionRow& row : std::as_const(rows))
+            m_held.insert(row.connection.id, promise);
+        return future;
+    }
+    QTimer::singleShot(delayMs, this, [this, promise] {
+        for (ConnectionRow& row : rows) {
+            row.connection.status = VerificationStatus::Valid;
+            row.connection.lastVerifiedAt = QDateTime::currentDateTimeUtc();
+            row.connection.verificationError.clear();
+            promise->addResult(row);
+        }
+        promise->finish();
+    });
+    return future;
+}
+
 void FakeConnectionBackend::releaseVerification(qint64 connectionId, VerificationStatus status,
                                                 const QString& error)
 {
-    const auto promise = m_held.take(connectionId);
+    const SharedPromise promise = m_held.take(connectionId);
     if (!promise)
         return;
     for (ConnectionRow& row : rows) {
@@ -193,7 +224,11 @@ void FakeConnectionBackend::releaseVerification(qint64 connectionId, Verificatio
             promise->addResult(row);
         }
     }
-    promise->finish();
+    // A verify() answer ends with its row; verifyAll()'s once every row is in.
+    if (promise != m_heldAll ||
+        !std::any_of(m_held.cbegin(), m_held.cend(),
+                     [&](const SharedPromise& held) { return held == promise; }))
+        promise->finish();
 }
 
 QFuture<Result<ConnectionRow>> FakeConnectionBackend::saveConnection(qint64 workspaceId,
@@ -218,7 +253,7 @@ QFuture<Result<ConnectionRow>> FakeConnectionBackend::saveConnection(qint64 work
     });
 }
 
-QFuture<Status> FakeConnectionBackend::disconnect(qint64 connectionId)
+QFuture<Status> FakeConnectionBackend::disconnect(qint64, qint64 connectionId)
 {
     disconnectCalls.append(connectionId);
     return later<Status>([this, connectionId]() -> Status {
@@ -232,27 +267,19 @@ QFuture<Result<QList<WorkspaceSummary>>> FakeConnectionBackend::workspaces()
     return later<Result<QList<WorkspaceSummary>>>([this] { return workspaceList; });
 }
 
-QFuture<Result<QList<ActivityEvent>>> FakeConnectionBackend::events(qint64, qint64 afterEventId)
+QFuture<Result<QList<ActivityEvent>>> FakeConnectionBackend::events(qint64 workspaceId,
+                                                                    qint64 afterSeq)
 {
-    return later<Result<QList<ActivityEvent>>>([this, afterEventId] {
+    eventsCalls.append({workspaceId, afterSeq});
+    return later<Result<QList<ActivityEvent>>>([this, afterSeq] {
         QList<ActivityEvent> newer;
         for (const ActivityEvent& event : std::as_const(eventList)) {
-            if (event.id > afterEventId)
+            if (event.seq > afterSeq)
                 newer.append(event);
         }
         std::sort(newer.begin(), newer.end(),
-                  [](const ActivityEvent& a, const ActivityEvent& b) { return a.id > b.id; });
+                  [](const ActivityEvent& a, const ActivityEvent& b) { return a.seq > b.seq; });
         return newer;
-    });
-}
-
-QFuture<BackendStatus> FakeConnectionBackend::reconnect()
-{
-    ++reconnectCalls;
-    return later<BackendStatus>([this] {
-        currentStatus.databaseReachable = true;
-        currentStatus.databaseError.clear();
-        return currentStatus;
     });
 }
 

@@ -31,17 +31,19 @@ public:
     bool needsOnboarding() const override { return onboarding; }
 
     QFuture<Result<QList<ConnectionRow>>> listConnections(qint64 workspaceId) override;
-    QFuture<Result<ConnectionRow>> verify(qint64 connectionId) override;
+    QFuture<Result<ConnectionRow>> verify(qint64 workspaceId, qint64 connectionId) override;
+    QFuture<Result<ConnectionRow>> verifyAll(qint64 workspaceId) override;
     QFuture<Result<ConnectionRow>> saveConnection(qint64 workspaceId,
                                                   const ConnectionDraft& draft) override;
-    QFuture<Status> disconnect(qint64 connectionId) override;
+    QFuture<Status> disconnect(qint64 workspaceId, qint64 connectionId) override;
 
     QFuture<Result<QList<WorkspaceSummary>>> workspaces() override;
-    QFuture<Result<QList<ActivityEvent>>> events(qint64 workspaceId, qint64 afterEventId) override;
-    BackendStatus status() const override { return currentStatus; }
-    QFuture<BackendStatus> reconnect() override;
+    QFuture<Result<QList<ActivityEvent>>> events(qint64 workspaceId, qint64 afterSeq) override;
+    // Probes answer currentStatus.
+    DatabaseHealth& databaseHealth() override { return m_health; }
 
-    // Answers verify(id) only when releaseVerification(id) is called.
+    // Answers verify() and each connection of verifyAll() only when
+    // releaseVerification(id) is called.
     void holdVerifications(bool hold) { m_hold = hold; }
     void releaseVerification(qint64 connectionId, VerificationStatus status,
                              const QString& error = {});
@@ -63,16 +65,24 @@ public:
     QList<WizardResult> finishCalls;
     QList<DatabaseDraft> databaseTests;
     QList<qint64> verifyCalls;
+    QList<qint64> verifyAllCalls;
     QList<qint64> disconnectCalls;
     QList<ConnectionDraft> savedDrafts;
-    int reconnectCalls = 0;
+    QList<qint64> listConnectionsCalls;
+    // (workspace, after event id) of each events() call.
+    QList<QPair<qint64, qint64>> eventsCalls;
+    int probeCalls = 0;
 
 private:
     template<typename T>
     QFuture<T> later(std::function<T()> answer);
 
+    using SharedPromise = std::shared_ptr<QPromise<Result<ConnectionRow>>>;
     bool m_hold = false;
-    QHash<qint64, std::shared_ptr<QPromise<Result<ConnectionRow>>>> m_held;
+    QHash<qint64, SharedPromise> m_held;
+    // The verifyAll() answer that held verifications report into.
+    SharedPromise m_heldAll;
+    DatabaseHealth m_health;
 };
 
 } // namespace ReleaseDeck::Test

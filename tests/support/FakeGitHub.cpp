@@ -1,7 +1,7 @@
 #include "FakeGitHub.h"
 
-#include <QDateTime>
-#include <QLocale>
+#include "FakeGitHubPage.h"
+
 #include <QMutexLocker>
 
 namespace ReleaseDeck::Test {
@@ -9,19 +9,29 @@ namespace ReleaseDeck::Test {
 struct FakeGitHub::State
 {
     QMutex mutex;
+    QString token;
     bool canPush = true;
     QByteArray tokenExpiration;
-    bool dispatchCreatesRun = true;
-    QHash<QString, QString> commits;        // ref or sha → commit sha
-    QHash<QString, QJsonObject> refs;       // "heads/main" → {ref, object{sha,type}}
-    QHash<QString, QJsonObject> tagObjects; // tag object sha → {sha, tag, message, object}
-    QHash<QString, QJsonObject> releases;   // tag → release
-    QJsonArray workflows;
-    QHash<QString, QJsonArray> runs; // workflow file → runs
+    FakeGitRepository git;
+    QHash<QString, QJsonObject> releases; // tag → release
+    QHash<QString, int> effects;          // "branch:NAME", "tag:NAME", "release:TAG", "notes:"
     qint64 nextId = 1000;
+
+    int effectCount(const QString& kind, const QString& name) const
+    {
+        int count = 0;
+        for (auto it = effects.cbegin(); it != effects.cend(); ++it) {
+            if (name.isEmpty() ? it.key().startsWith(kind + QLatin1Char(':'))
+                               : it.key() == kind + QLatin1Char(':') + name)
+                count += it.value();
+        }
+        return count;
+    }
 };
 
 namespace {
+
+const QString WebUrl = QStringLiteral("https://github.example.test/octo/app");
 
 FakeResponse json(int status, const QJsonObject& body)
 {
@@ -35,17 +45,31 @@ FakeResponse notFound()
                        QStringLiteral("https://docs.github.com/rest")}});
 }
 
-QString isoSeconds(const QDateTime& time)
+FakeResponse validationFailed(const QString& resource, const QString& code, const QString& field)
 {
-    return time.toUTC().toString(Qt::ISODate);
+    return json(422, {{QStringLiteral("message"), QStringLiteral("Validation Failed")},
+                      {QStringLiteral("errors"),
+                       QJsonArray{QJsonObject{{QStringLiteral("resource"), resource},
+                                              {QStringLiteral("code"), code},
+                                              {QStringLiteral("field"), field}}}}});
+}
+
+QJsonObject commitJson(const FakeGitRepository::Commit& commit)
+{
+    return {{QStringLiteral("sha"), commit.sha},
+            {QStringLiteral("commit"),
+             QJsonObject{{QStringLiteral("message"), commit.message},
+                         {QStringLiteral("author"),
+                          QJsonObject{{QStringLiteral("name"), commit.author}}}}}};
 }
 
 } // namespace
 
 FakeGitHub::FakeGitHub(const QString& apiPrefix, const QSslConfiguration& tls)
-    : m_server(tls)
+    : m_state(std::make_shared<State>())
+    , m_actions(std::make_shared<FakeGitHubActions>())
     , m_apiPrefix(apiPrefix)
-    , m_state(std::make_shared<State>())
+    , m_server(tls)
 {
     for (const QByteArray& method : {QByteArray("GET"), QByteArray("POST")})
         m_server.onRequest(method, repoPath(QStringLiteral("*")),
@@ -66,6 +90,12 @@ QJsonObject FakeGitHub::config() const
             {QStringLiteral("apiUrl"), apiUrl().toString()}};
 }
 
+void FakeGitHub::setToken(const QString& token)
+{
+    QMutexLocker lock(&m_state->mutex);
+    m_state->token = token;
+}
+
 void FakeGitHub::setPushPermission(bool canPush)
 {
     QMutexLocker lock(&m_state->mutex);
@@ -81,59 +111,61 @@ void FakeGitHub::setTokenExpiration(const QByteArray& header)
 void FakeGitHub::addCommit(const QString& ref, const QString& sha)
 {
     QMutexLocker lock(&m_state->mutex);
-    m_state->commits.insert(ref, sha);
-    m_state->commits.insert(sha, sha);
+    m_state->git.addAlias(ref, sha);
 }
 
 void FakeGitHub::setBranch(const QString& name, const QString& sha)
 {
     QMutexLocker lock(&m_state->mutex);
-    m_state->commits.insert(name, sha);
-    m_state->commits.insert(sha, sha);
-    m_state->refs.insert(QString(QStringLiteral("heads/") + name),
-                         {{QStringLiteral("ref"), QString(QStringLiteral("refs/heads/") + name)},
-                          {QStringLiteral("object"),
-                           QJsonObject{{QStringLiteral("sha"), sha},
-                                       {QStringLiteral("type"), QStringLiteral("commit")}}}});
+    m_state->git.setBranch(name, sha);
 }
 
-void FakeGitHub::addWorkflow(qint64 id, const QString& name, const QString& path)
+QString FakeGitHub::pushCommit(const QString& branch, const QString& message, const QString& author)
 {
     QMutexLocker lock(&m_state->mutex);
-    m_state->workflows.append(QJsonObject{{QStringLiteral("id"), id},
-                                          {QStringLiteral("name"), name},
-                                          {QStringLiteral("path"), path},
-                                          {QStringLiteral("state"), QStringLiteral("active")}});
+    return m_state->git.commit(branch, message, author);
 }
 
-void FakeGitHub::addRun(const QString& workflowFile, const QJsonObject& run)
+QString FakeGitHub::commitOf(const QString& ref) const
 {
     QMutexLocker lock(&m_state->mutex);
-    m_state->runs[workflowFile].append(run);
+    return m_state->git.resolve(ref).value_or(QString());
 }
 
-void FakeGitHub::setRunStatus(qint64 runId, const QString& status, const QString& conclusion)
+void FakeGitHub::failNext(const QByteArray& method, const QString& suffix,
+                          const FakeResponse& response, int times)
 {
-    QMutexLocker lock(&m_state->mutex);
-    for (auto it = m_state->runs.begin(); it != m_state->runs.end(); ++it) {
-        QJsonArray runs = it.value();
-        for (qsizetype i = 0; i < runs.size(); ++i) {
-            QJsonObject run = runs[i].toObject();
-            if (run.value(QStringLiteral("id")).toInteger() != runId)
-                continue;
-            run.insert(QStringLiteral("status"), status);
-            run.insert(QStringLiteral("conclusion"),
-                       conclusion.isEmpty() ? QJsonValue() : QJsonValue(conclusion));
-            runs[i] = run;
-        }
-        it.value() = runs;
-    }
+    m_server.failNext(method, repoPath(suffix), response, times);
 }
 
-void FakeGitHub::setDispatchCreatesRun(bool creates)
+int FakeGitHub::branchesCreated(const QString& name) const
 {
     QMutexLocker lock(&m_state->mutex);
-    m_state->dispatchCreatesRun = creates;
+    return m_state->effectCount(QStringLiteral("branch"), name);
+}
+
+int FakeGitHub::tagsCreated(const QString& name) const
+{
+    QMutexLocker lock(&m_state->mutex);
+    return m_state->effectCount(QStringLiteral("tag"), name);
+}
+
+int FakeGitHub::releasesCreated(const QString& tag) const
+{
+    QMutexLocker lock(&m_state->mutex);
+    return m_state->effectCount(QStringLiteral("release"), tag);
+}
+
+int FakeGitHub::notesGenerated() const
+{
+    QMutexLocker lock(&m_state->mutex);
+    return m_state->effectCount(QStringLiteral("notes"), {});
+}
+
+QJsonObject FakeGitHub::release(const QString& tag) const
+{
+    QMutexLocker lock(&m_state->mutex);
+    return m_state->releases.value(tag);
 }
 
 int FakeGitHub::count(const QByteArray& method, const QString& suffix) const
@@ -148,145 +180,205 @@ QList<RecordedRequest> FakeGitHub::requests(const QByteArray& method, const QStr
 
 FakeResponse FakeGitHub::answer(const RecordedRequest& request)
 {
-    QMutexLocker lock(&m_state->mutex);
-    State& state = *m_state;
     const QString path = request.path.mid(repoPath().size());
-    const QJsonObject body = request.json().object();
-    const auto segmentAfter = [&path](const QString& prefix) {
-        return path.mid(prefix.size());
-    };
-
     FakeResponse response = notFound();
-    if (request.method == "GET" && path.isEmpty()) {
-        response = json(
-            200,
-            {{QStringLiteral("full_name"), QString(owner() + QLatin1Char('/') + repo())},
-             {QStringLiteral("default_branch"), QStringLiteral("main")},
-             {QStringLiteral("html_url"), QStringLiteral("https://github.example.test/octo/app")},
-             {QStringLiteral("permissions"), QJsonObject{{QStringLiteral("admin"), false},
-                                                         {QStringLiteral("push"), state.canPush},
-                                                         {QStringLiteral("pull"), true}}}});
-    } else if (request.method == "GET" && path.startsWith(QStringLiteral("/commits/"))) {
-        const QString ref = segmentAfter(QStringLiteral("/commits/"));
-        if (state.commits.contains(ref))
-            response = json(200, {{QStringLiteral("sha"), state.commits.value(ref)}});
-        else
-            response = json(422, {{QStringLiteral("message"),
-                                   QString(QStringLiteral("No commit found for SHA: ") + ref)}});
-    } else if (request.method == "GET" && path.startsWith(QStringLiteral("/git/ref/"))) {
-        const QString ref = segmentAfter(QStringLiteral("/git/ref/"));
-        if (state.refs.contains(ref))
-            response = json(200, state.refs.value(ref));
-    } else if (request.method == "POST" && path == QLatin1String("/git/refs")) {
-        const QString ref = body.value(QStringLiteral("ref")).toString().mid(5); // "refs/"
-        const QString sha = body.value(QStringLiteral("sha")).toString();
-        if (state.refs.contains(ref)) {
+    QByteArray expiration;
+    {
+        QMutexLocker lock(&m_state->mutex);
+        State& state = *m_state;
+        expiration = state.tokenExpiration;
+        if (!state.token.isEmpty() &&
+            request.header("authorization") != "Bearer " + state.token.toUtf8())
+            return json(401, {{QStringLiteral("message"), QStringLiteral("Bad credentials")},
+                              {QStringLiteral("documentation_url"),
+                               QStringLiteral("https://docs.github.com/rest")}});
+        if (request.method == "GET" && path.isEmpty()) {
             response = json(
-                422, {{QStringLiteral("message"), QStringLiteral("Reference already exists")}});
-        } else {
-            const QString type =
-                state.tagObjects.contains(sha) ? QStringLiteral("tag") : QStringLiteral("commit");
-            const QJsonObject created{
-                {QStringLiteral("ref"), QString(QStringLiteral("refs/") + ref)},
-                {QStringLiteral("object"),
-                 QJsonObject{{QStringLiteral("sha"), sha}, {QStringLiteral("type"), type}}}};
-            state.refs.insert(ref, created);
-            response = json(201, created);
-        }
-    } else if (request.method == "POST" && path == QLatin1String("/git/tags")) {
-        const QString sha = QStringLiteral("%1").arg(++state.nextId, 40, 10, QLatin1Char('7'));
-        const QJsonObject tag{
-            {QStringLiteral("sha"), sha},
-            {QStringLiteral("tag"), body.value(QStringLiteral("tag"))},
-            {QStringLiteral("message"), body.value(QStringLiteral("message"))},
-            {QStringLiteral("object"),
-             QJsonObject{{QStringLiteral("sha"), body.value(QStringLiteral("object"))},
-                         {QStringLiteral("type"), QStringLiteral("commit")}}}};
-        state.tagObjects.insert(sha, tag);
-        response = json(201, tag);
-    } else if (request.method == "GET" && path.startsWith(QStringLiteral("/git/tags/"))) {
-        const QString sha = segmentAfter(QStringLiteral("/git/tags/"));
-        if (state.tagObjects.contains(sha))
-            response = json(200, state.tagObjects.value(sha));
-    } else if (request.method == "GET" && path.startsWith(QStringLiteral("/releases/tags/"))) {
-        const QString tag = segmentAfter(QStringLiteral("/releases/tags/"));
-        if (state.releases.contains(tag))
-            response = json(200, state.releases.value(tag));
-    } else if (request.method == "POST" && path == QLatin1String("/releases")) {
-        const QString tag = body.value(QStringLiteral("tag_name")).toString();
-        if (state.releases.contains(tag)) {
-            response = json(
-                422,
-                {{QStringLiteral("message"), QStringLiteral("Validation Failed")},
-                 {QStringLiteral("errors"),
-                  QJsonArray{QJsonObject{{QStringLiteral("resource"), QStringLiteral("Release")},
-                                         {QStringLiteral("code"), QStringLiteral("already_exists")},
-                                         {QStringLiteral("field"), QStringLiteral("tag_name")}}}}});
-        } else {
-            const qint64 id = ++state.nextId;
-            const QJsonObject release{
-                {QStringLiteral("id"), id},
-                {QStringLiteral("tag_name"), tag},
-                {QStringLiteral("name"), body.value(QStringLiteral("name"))},
-                {QStringLiteral("body"), body.value(QStringLiteral("body"))},
-                {QStringLiteral("html_url"),
-                 QString(QStringLiteral("https://github.example.test/octo/app/releases/tag/") +
-                         tag)}};
-            state.releases.insert(tag, release);
-            response = json(201, release);
-        }
-    } else if (request.method == "GET" && path == QLatin1String("/actions/workflows")) {
-        response = json(200, {{QStringLiteral("total_count"), state.workflows.size()},
-                              {QStringLiteral("workflows"), state.workflows}});
-    } else if (request.method == "POST" && path.startsWith(QStringLiteral("/actions/workflows/")) &&
-               path.endsWith(QStringLiteral("/dispatches"))) {
-        const QString file = path.section(QLatin1Char('/'), 3, 3);
-        const bool known = std::any_of(state.workflows.begin(), state.workflows.end(),
-                                       [&file](const QJsonValue& workflow) {
-                                           return workflow.toObject()
-                                               .value(QStringLiteral("path"))
-                                               .toString()
-                                               .endsWith(QLatin1Char('/') + file);
-                                       });
-        const QDateTime now = QDateTime::currentDateTimeUtc();
-        if (known) {
-            if (state.dispatchCreatesRun) {
-                const qint64 id = ++state.nextId;
-                state.runs[file].append(QJsonObject{
-                    {QStringLiteral("id"), id},
-                    {QStringLiteral("run_number"), id - 1000},
-                    {QStringLiteral("event"), QStringLiteral("workflow_dispatch")},
-                    {QStringLiteral("head_branch"), body.value(QStringLiteral("ref"))},
-                    {QStringLiteral("status"), QStringLiteral("queued")},
-                    {QStringLiteral("conclusion"), QJsonValue()},
-                    {QStringLiteral("created_at"), isoSeconds(now)},
-                    {QStringLiteral("html_url"),
-                     QStringLiteral("https://github.example.test/octo/app/actions/runs/%1")
-                         .arg(id)}});
-            }
-            response = FakeResponse::empty(204);
-            response.withHeader("Date", QLocale::c()
-                                            .toString(now, QStringLiteral("ddd, dd MMM yyyy "
-                                                                          "HH:mm:ss 'GMT'"))
-                                            .toLatin1());
-        }
-    } else if (request.method == "GET" && path.startsWith(QStringLiteral("/actions/workflows/")) &&
-               path.endsWith(QStringLiteral("/runs"))) {
-        const QString file = path.section(QLatin1Char('/'), 3, 3);
-        const QJsonArray runs = state.runs.value(file);
-        response = json(200, {{QStringLiteral("total_count"), runs.size()},
-                              {QStringLiteral("workflow_runs"), runs}});
-    } else if (request.method == "GET" && path.startsWith(QStringLiteral("/actions/runs/"))) {
-        const qint64 id = segmentAfter(QStringLiteral("/actions/runs/")).toLongLong();
-        for (const QJsonArray& runs : std::as_const(state.runs)) {
-            for (const QJsonValue& run : runs) {
-                if (run.toObject().value(QStringLiteral("id")).toInteger() == id)
-                    response = json(200, run.toObject());
-            }
+                200, {{QStringLiteral("full_name"), QString(owner() + QLatin1Char('/') + repo())},
+                      {QStringLiteral("default_branch"), QStringLiteral("main")},
+                      {QStringLiteral("html_url"), WebUrl},
+                      {QStringLiteral("permissions"),
+                       QJsonObject{{QStringLiteral("admin"), false},
+                                   {QStringLiteral("push"), state.canPush},
+                                   {QStringLiteral("pull"), true}}}});
+        } else if (path.startsWith(QStringLiteral("/releases")) ||
+                   path.startsWith(QStringLiteral("/compare/"))) {
+            response = answerReleases(request, path, state);
+        } else if (!path.startsWith(QStringLiteral("/actions/"))) {
+            response = answerGitData(request, path, state);
         }
     }
-    if (!state.tokenExpiration.isEmpty())
-        response.withHeader("github-authentication-token-expiration", state.tokenExpiration);
+    if (path.startsWith(QStringLiteral("/actions/")))
+        response = m_actions->answer(request, path, m_server.url());
+    if (!expiration.isEmpty())
+        response.withHeader("github-authentication-token-expiration", expiration);
+    return response;
+}
+
+FakeResponse FakeGitHub::answerGitData(const RecordedRequest& request, const QString& path,
+                                       State& state)
+{
+    const QJsonObject body = request.json().object();
+    const auto after = [&path](const QString& prefix) {
+        return path.mid(prefix.size());
+    };
+    if (request.method == "GET" && path.startsWith(QStringLiteral("/commits/"))) {
+        const QString ref = after(QStringLiteral("/commits/"));
+        if (const auto sha = state.git.resolve(ref))
+            return json(200, {{QStringLiteral("sha"), *sha}});
+        return json(422, {{QStringLiteral("message"),
+                           QString(QStringLiteral("No commit found for SHA: ") + ref)}});
+    }
+    if (request.method == "GET" && path == QLatin1String("/branches")) {
+        QJsonArray branches;
+        for (const QJsonObject& ref : state.git.refs(QStringLiteral("heads")))
+            branches.append(QJsonObject{
+                {QStringLiteral("name"), ref.value(QStringLiteral("ref")).toString().mid(11)},
+                {QStringLiteral("commit"),
+                 QJsonObject{{QStringLiteral("sha"), ref.value(QStringLiteral("object"))
+                                                         .toObject()
+                                                         .value(QStringLiteral("sha"))}}},
+                {QStringLiteral("protected"), false}});
+        const FakeGitHubPage page = FakeGitHubPage::of(branches, request, m_server.url());
+        FakeResponse response = FakeResponse::json(200, QJsonDocument(page.items));
+        if (!page.link.isEmpty())
+            response.withHeader("Link", page.link);
+        return response;
+    }
+    if (request.method == "GET" && path.startsWith(QStringLiteral("/git/ref/"))) {
+        if (const auto ref = state.git.ref(after(QStringLiteral("/git/ref/"))))
+            return json(200, *ref);
+        return notFound();
+    }
+    if (request.method == "POST" && path == QLatin1String("/git/refs")) {
+        const QString ref = body.value(QStringLiteral("ref")).toString().mid(5); // "refs/"
+        const QString sha = body.value(QStringLiteral("sha")).toString();
+        if (!state.git.knowsObject(sha))
+            return json(422,
+                        {{QStringLiteral("message"), QStringLiteral("Object does not exist")}});
+        if (!state.git.createRef(ref, sha))
+            return json(422,
+                        {{QStringLiteral("message"), QStringLiteral("Reference already exists")}});
+        const bool branch = ref.startsWith(QStringLiteral("heads/"));
+        ++state.effects[(branch ? QStringLiteral("branch:") : QStringLiteral("tag:")) +
+                        ref.section(QLatin1Char('/'), 1)];
+        return json(201, *state.git.ref(ref));
+    }
+    if (request.method == "POST" && path == QLatin1String("/git/tags")) {
+        const QString sha = body.value(QStringLiteral("object")).toString();
+        if (!state.git.knowsObject(sha))
+            return json(422,
+                        {{QStringLiteral("message"), QStringLiteral("Object does not exist")}});
+        return json(201, state.git.createTagObject(body.value(QStringLiteral("tag")).toString(),
+                                                   body.value(QStringLiteral("message")).toString(),
+                                                   sha));
+    }
+    if (request.method == "GET" && path.startsWith(QStringLiteral("/git/tags/"))) {
+        if (const auto tag = state.git.tagObject(after(QStringLiteral("/git/tags/"))))
+            return json(200, *tag);
+    }
+    return notFound();
+}
+
+FakeResponse FakeGitHub::answerReleases(const RecordedRequest& request, const QString& path,
+                                        State& state)
+{
+    const QJsonObject body = request.json().object();
+    if (request.method == "GET" && path.startsWith(QStringLiteral("/compare/")))
+        return compare(request, path, state);
+    if (request.method == "GET" && path.startsWith(QStringLiteral("/releases/tags/"))) {
+        const QString tag = path.mid(QStringLiteral("/releases/tags/").size());
+        if (state.releases.contains(tag))
+            return json(200, state.releases.value(tag));
+        return notFound();
+    }
+    if (request.method == "POST" && path == QLatin1String("/releases/generate-notes")) {
+        const QString tag = body.value(QStringLiteral("tag_name")).toString();
+        const QString previous = body.value(QStringLiteral("previous_tag_name")).toString();
+        const QString target = body.value(QStringLiteral("target_commitish")).toString();
+        const auto head =
+            state.git.resolve(state.git.ref(QStringLiteral("tags/") + tag)
+                                  ? tag
+                                  : (target.isEmpty() ? QStringLiteral("main") : target));
+        const auto base =
+            previous.isEmpty() ? std::optional<QString>(QString()) : state.git.resolve(previous);
+        if (!head || !base)
+            return validationFailed(QStringLiteral("Release"), QStringLiteral("invalid"),
+                                    head ? QStringLiteral("previous_tag_name")
+                                         : QStringLiteral("target_commitish"));
+        QString notes = QStringLiteral("## What's Changed\n");
+        for (const auto& commit : state.git.commitsBetween(*base, *head))
+            notes += QStringLiteral("* %1 by @%2 in %3\n")
+                         .arg(commit.message.section(QLatin1Char('\n'), 0, 0), commit.author,
+                              commit.sha.left(7));
+        notes += QStringLiteral("\n**Full Changelog**: %1/compare/%2...%3")
+                     .arg(WebUrl, previous.isEmpty() ? *head : previous, tag);
+        ++state.effects[QStringLiteral("notes:")];
+        return json(200, {{QStringLiteral("name"), tag}, {QStringLiteral("body"), notes}});
+    }
+    if (request.method == "POST" && path == QLatin1String("/releases")) {
+        const QString tag = body.value(QStringLiteral("tag_name")).toString();
+        if (state.releases.contains(tag))
+            return validationFailed(QStringLiteral("Release"), QStringLiteral("already_exists"),
+                                    QStringLiteral("tag_name"));
+        if (!state.git.ref(QStringLiteral("tags/") + tag)) {
+            // GitHub tags target_commitish (the default branch) for a release of a new tag.
+            const QString target = body.value(QStringLiteral("target_commitish")).toString();
+            const auto sha = state.git.resolve(target.isEmpty() ? QStringLiteral("main") : target);
+            if (!sha)
+                return validationFailed(QStringLiteral("Release"), QStringLiteral("invalid"),
+                                        QStringLiteral("target_commitish"));
+            state.git.createRef(QStringLiteral("tags/") + tag, *sha);
+            ++state.effects[QStringLiteral("tag:") + tag];
+        }
+        const qint64 id = ++state.nextId;
+        const QJsonObject release{
+            {QStringLiteral("id"), id},
+            {QStringLiteral("tag_name"), tag},
+            {QStringLiteral("name"), body.value(QStringLiteral("name"))},
+            {QStringLiteral("body"), body.value(QStringLiteral("body"))},
+            {QStringLiteral("draft"), false},
+            {QStringLiteral("prerelease"), false},
+            {QStringLiteral("html_url"), QString(WebUrl + QStringLiteral("/releases/tag/") + tag)}};
+        state.releases.insert(tag, release);
+        ++state.effects[QStringLiteral("release:") + tag];
+        return json(201, release);
+    }
+    return notFound();
+}
+
+FakeResponse FakeGitHub::compare(const RecordedRequest& request, const QString& path, State& state)
+{
+    const QString range = path.mid(QStringLiteral("/compare/").size());
+    const qsizetype dots = range.indexOf(QStringLiteral("..."));
+    if (dots <= 0)
+        return notFound();
+    const QString baseName = range.left(dots);
+    const QString headName = range.mid(dots + 3);
+    const auto base = state.git.resolve(baseName);
+    const auto head = state.git.resolve(headName);
+    if (!base || !head)
+        return notFound();
+    const auto ahead = state.git.commitsBetween(*base, *head);
+    const auto behind = state.git.commitsBetween(*head, *base);
+    QJsonArray commits;
+    for (const auto& commit : ahead)
+        commits.append(commitJson(commit));
+    const FakeGitHubPage page = FakeGitHubPage::of(commits, request, m_server.url());
+    const QString status = ahead.isEmpty() && behind.isEmpty() ? QStringLiteral("identical")
+                           : behind.isEmpty()                  ? QStringLiteral("ahead")
+                           : ahead.isEmpty()                   ? QStringLiteral("behind")
+                                                               : QStringLiteral("diverged");
+    FakeResponse response = json(
+        200, {{QStringLiteral("status"), status},
+              {QStringLiteral("ahead_by"), ahead.size()},
+              {QStringLiteral("behind_by"), behind.size()},
+              {QStringLiteral("total_commits"), ahead.size()},
+              {QStringLiteral("html_url"), QString(WebUrl + QStringLiteral("/compare/") + baseName +
+                                                   QStringLiteral("...") + headName)},
+              {QStringLiteral("commits"), page.items}});
+    if (!page.link.isEmpty())
+        response.withHeader("Link", page.link);
     return response;
 }
 

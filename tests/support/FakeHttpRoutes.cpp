@@ -89,6 +89,13 @@ void FakeHttpRoutes::setHandler(const QByteArray& method, const QString& path,
     m_handlers.insert(routeKey(method, path), handler);
 }
 
+void FakeHttpRoutes::addFault(const QByteArray& method, const QString& path, const Fault& fault,
+                              int times)
+{
+    QMutexLocker lock(&m_mutex);
+    m_faults.append({routeKey(method, path), fault, times});
+}
+
 void FakeHttpRoutes::setExtraDelay(int milliseconds)
 {
     QMutexLocker lock(&m_mutex);
@@ -157,30 +164,64 @@ void FakeHttpRoutes::readFrom(QTcpSocket* socket)
     }
 }
 
+FakeHttpRoutes::Handler FakeHttpRoutes::handlerFor(const QString& key) const
+{
+    if (m_handlers.contains(key))
+        return m_handlers.value(key);
+    Handler handler;
+    qsizetype bestPrefix = -1;
+    for (auto it = m_handlers.cbegin(); it != m_handlers.cend(); ++it) {
+        const QString prefix = it.key().chopped(1);
+        if (it.key().endsWith(QLatin1Char('*')) && key.startsWith(prefix) &&
+            prefix.size() > bestPrefix) {
+            bestPrefix = prefix.size();
+            handler = it.value();
+        }
+    }
+    return handler;
+}
+
+std::optional<FakeHttpRoutes::Fault> FakeHttpRoutes::takeFault(const QString& key)
+{
+    for (qsizetype i = 0; i < m_faults.size(); ++i) {
+        const QString& pattern = m_faults[i].key;
+        const bool matches = pattern == key || (pattern.endsWith(QLatin1Char('*')) &&
+                                                key.startsWith(pattern.chopped(1)));
+        if (!matches)
+            continue;
+        const Fault fault = m_faults[i].fault;
+        if (--m_faults[i].remaining <= 0)
+            m_faults.removeAt(i);
+        return fault;
+    }
+    return std::nullopt;
+}
+
 void FakeHttpRoutes::answer(QTcpSocket* socket, const RecordedRequest& request)
 {
+    const QString key = routeKey(request.method, request.path);
     Handler handler;
+    std::optional<Fault> fault;
     int extraDelay = 0;
     {
         QMutexLocker lock(&m_mutex);
         m_recorded.append(request);
         extraDelay = m_extraDelayMs;
-        const QString key = routeKey(request.method, request.path);
-        handler = m_handlers.value(key);
-        qsizetype bestPrefix = -1;
-        for (auto it = m_handlers.cbegin(); !m_handlers.contains(key) && it != m_handlers.cend();
-             ++it) {
-            const QString prefix = it.key().chopped(1);
-            if (it.key().endsWith(QLatin1Char('*')) && key.startsWith(prefix) &&
-                prefix.size() > bestPrefix) {
-                bestPrefix = prefix.size();
-                handler = it.value();
-            }
-        }
+        fault = takeFault(key);
+        handler = handlerFor(key);
     }
-    const FakeResponse response =
-        handler ? handler(request)
-                : FakeResponse::json(404, QByteArray(R"({"message":"Not Found"})"));
+    FakeResponse response;
+    if (fault && !fault->handled)
+        response = fault->response;
+    else if (handler)
+        response = handler(request);
+    else
+        response = FakeResponse::json(404, QByteArray(R"({"message":"Not Found"})"));
+    if (fault && fault->handled) {
+        response.delayMs += fault->delayMs;
+        if (fault->dropAnswer)
+            response.fault = FakeResponse::Fault::Drop;
+    }
     const int delay = response.delayMs + extraDelay;
     if (delay <= 0) {
         write(socket, response);

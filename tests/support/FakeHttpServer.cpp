@@ -68,6 +68,31 @@ void FakeHttpServer::setExtraDelay(int milliseconds)
     m_routes->setExtraDelay(milliseconds);
 }
 
+void FakeHttpServer::failNext(const QByteArray& method, QAnyStringView path,
+                              const FakeResponse& response, int times)
+{
+    FakeHttpRoutes::Fault fault;
+    fault.response = response;
+    m_routes->addFault(method, path.toString(), fault, times);
+}
+
+void FakeHttpServer::delayNext(const QByteArray& method, QAnyStringView path, int milliseconds,
+                               int times)
+{
+    FakeHttpRoutes::Fault fault;
+    fault.handled = true;
+    fault.delayMs = milliseconds;
+    m_routes->addFault(method, path.toString(), fault, times);
+}
+
+void FakeHttpServer::dropAnswerOfNext(const QByteArray& method, QAnyStringView path, int times)
+{
+    FakeHttpRoutes::Fault fault;
+    fault.handled = true;
+    fault.dropAnswer = true;
+    m_routes->addFault(method, path.toString(), fault, times);
+}
+
 QList<RecordedRequest> FakeHttpServer::requests() const
 {
     return m_routes->recorded();

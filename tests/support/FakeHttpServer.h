@@ -27,7 +27,8 @@ class FakeHttpRoutes;
 //
 // A path ending in '*' matches every path with that prefix; an exact path wins over a
 // prefix, a longer prefix over a shorter one. Unmatched requests get 404
-// {"message":"Not Found"}. Handlers run on the server's thread.
+// {"message":"Not Found"}. Handlers run on the server's thread. failNext(), delayNext() and
+// dropAnswerOfNext() inject faults into the next requests of a route.
 class FakeHttpServer
 {
 public:
@@ -53,6 +54,18 @@ public:
     void onRequest(const QByteArray& method, QAnyStringView path, const Handler& handler);
     // Delays every answer by this much on top of the route's own delay.
     void setExtraDelay(int milliseconds);
+
+    // Faults for the next `times` requests to METHOD path (a '*' prefix as for routes);
+    // afterwards the route answers again. Earlier faults are met first.
+    // The request gets response instead of the route's answer: the route never sees it,
+    // so nothing happens on the server's side (401, 403 rate limit, 422, 429, 5xx, drop).
+    void failNext(const QByteArray& method, QAnyStringView path, const FakeResponse& response,
+                  int times = 1);
+    // The route handles the request (its effect happens) and answers this much later: past
+    // the client's timeout, the client never learns that it worked.
+    void delayNext(const QByteArray& method, QAnyStringView path, int milliseconds, int times = 1);
+    // The route handles the request (its effect happens), then the connection drops.
+    void dropAnswerOfNext(const QByteArray& method, QAnyStringView path, int times = 1);
 
     QList<RecordedRequest> requests() const;
     QList<RecordedRequest> requests(const QByteArray& method, QAnyStringView path) const;

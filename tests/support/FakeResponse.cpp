@@ -1,5 +1,7 @@
 #include "FakeResponse.h"
 
+#include <QDateTime>
+
 namespace ReleaseDeck::Test {
 
 FakeResponse FakeResponse::json(int status, const QJsonDocument& body)
@@ -43,6 +45,25 @@ FakeResponse FakeResponse::dropConnection()
 {
     FakeResponse response;
     response.fault = Fault::Drop;
+    return response;
+}
+
+FakeResponse FakeResponse::rateLimited(int resetInSeconds)
+{
+    FakeResponse response =
+        json(403, QByteArray(R"({"message":"API rate limit exceeded for installation ID 1.",)"
+                             R"("documentation_url":"https://docs.github.com/rest/rate-limit"})"));
+    response.withHeader("x-ratelimit-limit", "5000")
+        .withHeader("x-ratelimit-remaining", "0")
+        .withHeader("x-ratelimit-reset",
+                    QByteArray::number(QDateTime::currentSecsSinceEpoch() + resetInSeconds));
+    return response;
+}
+
+FakeResponse FakeResponse::tooManyRequests(int retryAfterSeconds, const QByteArray& rawJson)
+{
+    FakeResponse response = json(429, rawJson);
+    response.withHeader("Retry-After", QByteArray::number(retryAfterSeconds));
     return response;
 }
 

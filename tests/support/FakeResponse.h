@@ -32,6 +32,13 @@ struct FakeResponse
     // What a proxy or load balancer sends: an HTML error page.
     static FakeResponse htmlPage(int status);
     static FakeResponse dropConnection();
+    // GitHub's primary rate limit: 403, x-ratelimit-remaining: 0 and the reset this many
+    // seconds from now.
+    static FakeResponse rateLimited(int resetInSeconds);
+    // 429 with Retry-After (seconds) and this JSON body.
+    static FakeResponse
+    tooManyRequests(int retryAfterSeconds,
+                    const QByteArray& rawJson = R"({"message":"Too Many Requests"})");
 
     FakeResponse& withHeader(const QByteArray& name, const QByteArray& value);
     FakeResponse& withDelay(int milliseconds);

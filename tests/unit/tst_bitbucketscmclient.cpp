@@ -414,6 +414,7 @@ private slots:
         FakeHttpServer server;
         const HttpClient http(fastSettings());
         BitbucketScmClient client(targetOf(server), Token, http);
+        QVERIFY(!client.hasReleases());
         auto release = client.createRelease(QStringLiteral("v1.4.0"), QStringLiteral("1.4.0"), {});
         QCOMPARE(release.error().kind, ErrorKind::Validation);
         QCOMPARE(release.error().message,

@@ -146,8 +146,8 @@ private slots:
         FakeGitHub github;
         const bool isActions = provider == QLatin1String("github-actions");
         if (isActions)
-            github.addWorkflow(1, QStringLiteral("Build"),
-                               QStringLiteral(".github/workflows/build.yml"));
+            github.actions().addWorkflow(1, QStringLiteral("Build"),
+                                         QStringLiteral(".github/workflows/build.yml"));
         applyFault(github, Fault(fault),
                    isActions ? github.repoPath(QStringLiteral("/actions/workflows"))
                              : github.repoPath());

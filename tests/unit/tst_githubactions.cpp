@@ -44,10 +44,10 @@ std::unique_ptr<CiClient> clientFor(const QJsonObject& config, const HttpClient&
 
 void addStandardWorkflows(FakeGitHub& github)
 {
-    github.addWorkflow(161335, QStringLiteral("Build"),
-                       QStringLiteral(".github/workflows/build.yml"));
-    github.addWorkflow(161336, QStringLiteral("Deploy"),
-                       QStringLiteral(".github/workflows/deploy.yml"));
+    github.actions().addWorkflow(161335, QStringLiteral("Build"),
+                                 QStringLiteral(".github/workflows/build.yml"));
+    github.actions().addWorkflow(161336, QStringLiteral("Deploy"),
+                                 QStringLiteral(".github/workflows/deploy.yml"));
 }
 
 QJsonObject run(qint64 id, const QString& branch, const QDateTime& created,
@@ -126,8 +126,8 @@ private slots:
     void verifyReportsAMissingWorkflow()
     {
         FakeGitHub github;
-        github.addWorkflow(1, QStringLiteral("Build"),
-                           QStringLiteral(".github/workflows/build.yml"));
+        github.actions().addWorkflow(1, QStringLiteral("Build"),
+                                     QStringLiteral(".github/workflows/build.yml"));
         const HttpClient http(testSettings());
         auto report = clientFor(actionsConfig(github), http)->verify();
         QVERIFY(!report.ok());
@@ -157,11 +157,11 @@ private slots:
         addStandardWorkflows(github);
         const QDateTime now = QDateTime::currentDateTimeUtc();
         // Older dispatches on the same branch and a fresh one elsewhere are not ours.
-        github.addRun(QStringLiteral("build.yml"),
-                      run(501, QStringLiteral("release/1.0"), now.addSecs(-3600)));
-        github.addRun(QStringLiteral("build.yml"), run(502, QStringLiteral("main"), now));
-        github.addRun(QStringLiteral("build.yml"),
-                      run(503, QStringLiteral("release/1.0"), now, QStringLiteral("push")));
+        github.actions().addRun(QStringLiteral("build.yml"),
+                                run(501, QStringLiteral("release/1.0"), now.addSecs(-3600)));
+        github.actions().addRun(QStringLiteral("build.yml"), run(502, QStringLiteral("main"), now));
+        github.actions().addRun(QStringLiteral("build.yml"), run(503, QStringLiteral("release/1.0"),
+                                                                 now, QStringLiteral("push")));
         const HttpClient http(testSettings());
         auto client = clientFor(actionsConfig(github), http);
         const QJsonObject inputs{{QStringLiteral("version"), QStringLiteral("1.0.0")},
@@ -229,9 +229,9 @@ private slots:
         QFETCH(CiRunState, state);
         FakeGitHub github;
         addStandardWorkflows(github);
-        github.addRun(QStringLiteral("build.yml"),
-                      run(777, QStringLiteral("main"), QDateTime::currentDateTimeUtc()));
-        github.setRunStatus(777, status, conclusion);
+        github.actions().addRun(QStringLiteral("build.yml"),
+                                run(777, QStringLiteral("main"), QDateTime::currentDateTimeUtc()));
+        github.actions().setRunStatus(777, status, conclusion);
         const HttpClient http(testSettings());
         CiRunHandle handle;
         handle.workflow = QStringLiteral("build.yml");
@@ -249,7 +249,7 @@ private slots:
     {
         FakeGitHub github;
         addStandardWorkflows(github);
-        github.setDispatchCreatesRun(false);
+        github.actions().setDispatchCreatesRun(false);
         const HttpClient http(testSettings());
         auto client = clientFor(actionsConfig(github), http);
         auto handle = client->trigger(QStringLiteral("deploy.yml"), QStringLiteral("main"), {});
@@ -267,8 +267,8 @@ private slots:
         QCOMPARE(pending->state, CiRunState::Pending);
         QVERIFY(pending->runId.isEmpty());
 
-        github.addRun(QStringLiteral("deploy.yml"),
-                      run(900, QStringLiteral("main"), stored.triggeredAt.addSecs(2)));
+        github.actions().addRun(QStringLiteral("deploy.yml"),
+                                run(900, QStringLiteral("main"), stored.triggeredAt.addSecs(2)));
         auto found = client->runStatus(stored);
         QVERIFY2(found.ok(), failureOf(found).constData());
         QCOMPARE(found->runId, QStringLiteral("900"));

@@ -322,8 +322,10 @@ private slots:
     void createReleaseTwiceCreatesOnce()
     {
         FakeGitHub github;
+        github.pushCommit(QStringLiteral("main"), QStringLiteral("Initial commit"));
         const HttpClient http(testSettings());
         auto client = clientFor(github, http);
+        QVERIFY(client->hasReleases());
         auto first = client->createRelease(QStringLiteral("v1.0"), QStringLiteral("1.0"),
                                            QStringLiteral("notes"));
         QVERIFY2(first.ok(), failureOf(first).constData());
@@ -340,6 +342,7 @@ private slots:
                               {QStringLiteral("name"), QStringLiteral("1.0")},
                               {QStringLiteral("body"), QStringLiteral("notes")}}));
         QCOMPARE(github.count("GET", QStringLiteral("/releases/tags/v1.0")), 2);
+        QCOMPARE(github.releasesCreated(), 1);
     }
 
     void createReleaseRaceReturnsTheExistingOne()

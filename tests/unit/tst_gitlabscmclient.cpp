@@ -344,6 +344,7 @@ private slots:
                   FakeResponse::json(201, refJson(QStringLiteral("release/1.4.0"), ShaA)));
         const HttpClient http(fastSettings());
         GitLabScmClient client(targetOf(server), Token, http);
+        QVERIFY(client.hasReleases());
         for (int i = 0; i < 2; ++i) {
             auto branch =
                 client.createBranch(QStringLiteral("release/1.4.0"), QStringLiteral("main"));
@@ -416,6 +417,7 @@ private slots:
                   FakeResponse::json(201, refJson(QStringLiteral("v1.4.0-rc.1"), ShaA)));
         const HttpClient http(fastSettings());
         GitLabScmClient client(targetOf(server), Token, http);
+        QVERIFY(client.hasReleases());
         for (int i = 0; i < 2; ++i) {
             auto tag =
                 client.createTag(QStringLiteral("v1.4.0-rc.1"), QStringLiteral("release/1.4.0"),
@@ -481,6 +483,7 @@ private slots:
         server.on("POST", Project + QStringLiteral("/releases"), FakeResponse::json(201, release));
         const HttpClient http(fastSettings());
         GitLabScmClient client(targetOf(server), Token, http);
+        QVERIFY(client.hasReleases());
         for (int i = 0; i < 2; ++i) {
             auto created = client.createRelease(QStringLiteral("v1.4.0"), QStringLiteral("1.4.0"),
                                                 QStringLiteral("- Fix login"));
@@ -495,6 +498,26 @@ private slots:
                  (QJsonObject{{QStringLiteral("tag_name"), QStringLiteral("v1.4.0")},
                               {QStringLiteral("name"), QStringLiteral("1.4.0")},
                               {QStringLiteral("description"), QStringLiteral("- Fix login")}}));
+    }
+
+    // Another instance created the release between this one's look and its write.
+    void releaseCreatedMeanwhileIsReturned()
+    {
+        FakeHttpServer server;
+        const QByteArray release = releaseJson();
+        server.onSequence("GET", Project + QStringLiteral("/releases/v1.4.0"),
+                          {FakeResponse::json(404, QByteArray(R"({"message":"404 Not Found"})")),
+                           FakeResponse::json(200, release)});
+        server.on("POST", Project + QStringLiteral("/releases"),
+                  FakeResponse::json(409, QByteArray(R"({"message":"Release already exists"})")));
+        const HttpClient http(fastSettings());
+        GitLabScmClient client(targetOf(server), Token, http);
+        auto created = client.createRelease(QStringLiteral("v1.4.0"), QStringLiteral("1.4.0"),
+                                            QStringLiteral("- Fix login"));
+        QVERIFY2(created.ok(), failureOf(created).constData());
+        QCOMPARE(created->tag, QStringLiteral("v1.4.0"));
+        QCOMPARE(server.requests("POST", Project + QStringLiteral("/releases")).size(), 1);
+        QCOMPARE(server.requests("GET", Project + QStringLiteral("/releases/v1.4.0")).size(), 2);
     }
 
     void compareCountsAheadAndBehind()

@@ -69,12 +69,14 @@ private slots:
         handle.triggeredAt = QDateTime(QDate(2026, 11, 21), QTime(14, 5, 6, 789), Qt::UTC);
         handle.runId = QStringLiteral("123456");
         handle.buildNumber = 42;
+        handle.marker = QStringLiteral("rd-42-TRIGGER_REGRESSION_BUILDS-c2-ANDROID");
         const CiRunHandle back = CiRunHandle::fromJson(handle.toJson());
         QCOMPARE(back.workflow, handle.workflow);
         QCOMPARE(back.ref, handle.ref);
         QCOMPARE(back.triggeredAt, handle.triggeredAt);
         QCOMPARE(back.runId, handle.runId);
         QCOMPARE(back.buildNumber, handle.buildNumber);
+        QCOMPARE(back.marker, handle.marker);
     }
 };
 

@@ -167,7 +167,7 @@ private slots:
             {QStringLiteral("text"),
              QJsonObject{{QStringLiteral("type"), QStringLiteral("mrkdwn")},
                          {QStringLiteral("text"), QStringLiteral("*1.4.0* kicked off")}}}}};
-        auto message = client.postMessage(Channel, QStringLiteral("1.4.0 kicked off"), blocks);
+        auto message = client.postMessage(Channel, QStringLiteral("1.4.0 kicked off"), blocks, {});
         QVERIFY2(message.ok(), failureOf(message).constData());
         QCOMPARE(message->timestamp, QStringLiteral("1700000000.000100"));
         const RecordedRequest request = server.requests()[0];
@@ -188,7 +188,7 @@ private slots:
                       .withHeader("Retry-After", "1"));
         const HttpClient http(fastSettings());
         SlackChatClient client(targetOf(server), Token, http);
-        auto message = client.postMessage(Channel, QStringLiteral("hello"), {});
+        auto message = client.postMessage(Channel, QStringLiteral("hello"), {}, {});
         QCOMPARE(message.error().kind, ErrorKind::RateLimited);
         QCOMPARE(server.requests().size(), 1);
         QVERIFY(!server.requests()[0].json().object().contains(QStringLiteral("blocks")));
@@ -241,7 +241,7 @@ private slots:
         server.on("POST", QStringLiteral("/api/chat.postMessage"), slackError(code, needed));
         const HttpClient http(fastSettings());
         SlackChatClient client(targetOf(server), Token, http);
-        auto posted = client.postMessage(Channel, QStringLiteral("hello"), {});
+        auto posted = client.postMessage(Channel, QStringLiteral("hello"), {}, {});
         QVERIFY(!posted.ok());
         QCOMPARE(posted.error().kind, kind);
         QCOMPARE(posted.error().message, message);

@@ -16,9 +16,18 @@ Result<QString> readToken(const QByteArray& bytes)
     return readTokenFrom(buffer);
 }
 
+Result<QString> readPassword(const QByteArray& bytes)
+{
+    QBuffer buffer;
+    buffer.setData(bytes);
+    buffer.open(QIODevice::ReadOnly);
+    return readPasswordFrom(buffer);
+}
+
 } // namespace
 
-// `connection add --token-stdin` reads the token with readTokenFrom().
+// `connection add --token-stdin` reads the token with readTokenFrom(), `db login
+// --password-stdin` the password with readPasswordFrom().
 class TestTokenInput : public QObject
 {
     Q_OBJECT
@@ -94,6 +103,69 @@ private slots:
         const Result<QString> exact = readToken(largest);
         QVERIFY(exact.ok());
         QCOMPARE(exact.value().size(), MaximumTokenBytes);
+    }
+
+    void takesAPasswordAsTyped_data()
+    {
+        QTest::addColumn<QByteArray>("input");
+        QTest::addColumn<QString>("password");
+        QTest::newRow("bare") << QByteArray("fake pass") << QStringLiteral("fake pass");
+        QTest::newRow("newline") << QByteArray("fake pass\n") << QStringLiteral("fake pass");
+        QTest::newRow("crlf") << QByteArray("fake pass\r\n") << QStringLiteral("fake pass");
+        QTest::newRow("spaces around")
+            << QByteArray("  fake pass \n") << QStringLiteral("  fake pass ");
+        QTest::newRow("tabs") << QByteArray("\tfake\tpass\t") << QStringLiteral("\tfake\tpass\t");
+        QTest::newRow("only spaces") << QByteArray("   \n") << QStringLiteral("   ");
+        QTest::newRow("unicode") << QStringLiteral("fake ключ 🔑\n").toUtf8()
+                                 << QStringLiteral("fake ключ 🔑");
+    }
+
+    void takesAPasswordAsTyped()
+    {
+        QFETCH(QByteArray, input);
+        QFETCH(QString, password);
+        const Result<QString> read = readPassword(input);
+        QVERIFY2(read.ok(), qPrintable(read.ok() ? QString() : read.error().message));
+        QCOMPARE(read.value(), password);
+    }
+
+    void refusesABadPassword_data()
+    {
+        QTest::addColumn<QByteArray>("input");
+        QTest::addColumn<QString>("says");
+        QTest::newRow("empty") << QByteArray() << QStringLiteral("No password on standard input");
+        QTest::newRow("only newline") << QByteArray("\n") << QStringLiteral("No password");
+        QTest::newRow("two lines")
+            << QByteArray("fake-one\nfake-two\n") << QStringLiteral("more than one line");
+        QTest::newRow("two line endings")
+            << QByteArray("fake-one\n\n") << QStringLiteral("more than one line");
+        QTest::newRow("carriage return")
+            << QByteArray("fake\rpass") << QStringLiteral("more than one line");
+        QTest::newRow("too long") << QByteArray(MaximumTokenBytes + 1, 'x')
+                                  << QStringLiteral(
+                                         "password on standard input is longer than 64 KiB");
+        QTest::newRow("not utf-8") << QByteArray("fake-\xff\xfe-pass")
+                                   << QStringLiteral("password on standard input is not UTF-8");
+    }
+
+    void refusesABadPassword()
+    {
+        QFETCH(QByteArray, input);
+        QFETCH(QString, says);
+        const Result<QString> read = readPassword(input);
+        QVERIFY(!read.ok());
+        QCOMPARE(read.error().kind, ErrorKind::Usage);
+        QVERIFY2(read.error().message.contains(says), qPrintable(read.error().message));
+        QVERIFY2(!read.error().message.contains(QLatin1String("token")),
+                 qPrintable(read.error().message));
+        QVERIFY(!read.error().message.contains(QLatin1String("fake")));
+    }
+
+    void registersThePasswordWithTheRedactor()
+    {
+        QVERIFY(readPassword(" fake password redact me 9012\n").ok());
+        QVERIFY(!redacted(QStringLiteral("echo fake password redact me 9012"))
+                     .contains(QLatin1String("fake password redact me 9012")));
     }
 
     void refusesAClosedDevice()

@@ -61,7 +61,7 @@ void ActivityModel::prepend(const QList<ActivityEvent>& events)
 {
     QList<ActivityEvent> fresh;
     for (const ActivityEvent& event : events) {
-        if (event.id > lastId())
+        if (event.seq > lastSeq())
             fresh.append(event);
     }
     if (fresh.isEmpty())

@@ -30,10 +30,10 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
 
-    // events: newer than lastId(), newest first.
+    // events: with a seq above lastSeq(), newest first.
     void prepend(const QList<ActivityEvent>& events);
     void clear();
-    qint64 lastId() const { return m_events.isEmpty() ? 0 : m_events.first().id; }
+    qint64 lastSeq() const { return m_events.isEmpty() ? 0 : m_events.first().seq; }
 
 private:
     QList<ActivityEvent> m_events;

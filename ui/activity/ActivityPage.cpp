@@ -93,7 +93,7 @@ void ActivityPage::refresh()
         return;
     m_fetching = true;
     const qint64 workspaceId = m_workspaceId;
-    whenFinished(m_backend.events(workspaceId, m_model->lastId()), this,
+    whenFinished(m_backend.events(workspaceId, m_model->lastSeq()), this,
                  [this, workspaceId](const Result<QList<ActivityEvent>>& events) {
                      if (workspaceId != m_workspaceId)
                          return;

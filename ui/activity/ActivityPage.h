@@ -14,7 +14,7 @@ class ConnectionBackend;
 class FieldMessage;
 
 // Who did what, when: the workspace's events, newest first, filtered as you type. New
-// events are fetched by id every few seconds and added on top.
+// events are fetched by seq (the feed's commit order) every few seconds and added on top.
 class ActivityPage : public QWidget
 {
     Q_OBJECT

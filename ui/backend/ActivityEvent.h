@@ -5,13 +5,13 @@
 
 namespace ReleaseDeck {
 
-// One entry of the audit trail: who did what, when. Ids only grow.
+// One entry of the audit trail: who did what, when.
 struct ActivityEvent
 {
-    qint64 id = 0;
-    QDateTime at;  // UTC
-    QString actor; // a person's name, or orchestrator@host
-    QString kind;  // e.g. connection.verified, release.created
+    qint64 seq = 0; // its place in the workspace's feed, in commit order
+    QDateTime at;   // UTC
+    QString actor;  // a person's name, or orchestrator@host
+    QString kind;   // e.g. connection.verified, release.created
     QString message;
 };
 

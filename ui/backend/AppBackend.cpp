@@ -1,27 +1,28 @@
 #include "AppBackend.h"
 
+#include "backend/FutureReply.h"
+#include "backend/OnboardingSave.h"
+#include "backend/ProviderLists.h"
 #include "db/Database.h"
 #include "db/DatabaseUrl.h"
 #include "db/MigrationRunner.h"
-#include "db/Transaction.h"
 #include "logging/Logging.h"
-#include "providers/ProviderRegistry.h"
+#include "providers/ConnectionVerifier.h"
+#include "secrets/GatedSecretStore.h"
 #include "secrets/SecretKeys.h"
-#include "secrets/SecretStore.h"
 #include "secrets/SecretStoreFactory.h"
 #include "services/ConnectionService.h"
 #include "store/AccountStore.h"
-#include "store/ConnectionStore.h"
 #include "store/EventStore.h"
 #include "store/MembershipStore.h"
 #include "store/WorkspaceStore.h"
 
-#include <QFileInfo>
 #include <QMutexLocker>
 #include <QSettings>
 #include <QtConcurrent>
 
 #include <algorithm>
+#include <type_traits>
 
 namespace ReleaseDeck {
 
@@ -29,36 +30,35 @@ namespace {
 
 const QString DatabaseUrlKey = QStringLiteral("database/url");
 const QString AccountLoginKey = QStringLiteral("account/login");
-constexpr int ChannelPageSize = 100;
 
-Connection draftConnection(const ConnectionDraft& draft)
+Error shuttingDown()
 {
-    Connection connection;
-    connection.category = draft.category;
-    connection.provider = draft.provider;
-    connection.displayName = draft.displayName;
-    connection.config = draft.config;
-    return connection;
+    return Error::unavailable(QStringLiteral("Release Deck is shutting down."));
 }
 
-DatabaseUrl urlOf(const DatabaseDraft& draft)
+// What a task answers when it is not run because the backend stopped.
+template<typename T>
+T stoppedAnswer()
 {
-    if (!draft.shared)
-        return DatabaseUrl::defaultLocal();
-    DatabaseUrl url;
-    url.dialect = Dialect::MySql;
-    url.host = draft.host.trimmed();
-    url.port = draft.port;
-    url.database = draft.database.trimmed();
-    url.user = draft.user.trimmed();
-    url.sslRequired = draft.tls;
-    return url;
+    if constexpr (std::is_same_v<T, BackendStatus>) {
+        BackendStatus status;
+        status.databaseReachable = false;
+        status.databaseError = shuttingDown().message;
+        return status;
+    } else if constexpr (std::is_same_v<T, VerificationOutcome>) {
+        VerificationOutcome outcome;
+        outcome.error = shuttingDown().message;
+        outcome.errorKind = ErrorKind::Unavailable;
+        return outcome;
+    } else {
+        return T(shuttingDown());
+    }
 }
 
-QString loginOf(const WizardResult& result)
+Error noKeychain()
 {
-    const QString email = result.email.trimmed().toLower();
-    return email.isEmpty() ? result.displayName.trimmed() : email;
+    return Error::unavailable(QStringLiteral("No keychain is available: start or unlock your "
+                                             "desktop keyring and try again."));
 }
 
 } // namespace
@@ -70,22 +70,45 @@ struct AppBackend::Session
     QString login;
 };
 
-AppBackend::AppBackend()
+AppBackend::AppBackend(std::unique_ptr<SecretStore> secrets)
 {
+    m_http.stop = m_stop.get_token();
+    m_verifier = std::make_unique<ConnectionVerifier>(ProviderRegistry::builtIn(), m_http);
+    Error error;
+    if (!secrets)
+        secrets = createSecretStore(QString(), &error);
+    if (secrets)
+        m_secrets = std::make_unique<GatedSecretStore>(std::move(secrets));
+    m_health = std::make_unique<DatabaseHealth>([this] { return run([this] { return probe(); }); });
     // Verifications and lists wait on the network, so more threads than cores.
     m_pool.setMaxThreadCount(6);
     // Threads keep their database connection while the app runs.
     m_pool.setExpiryTimeout(-1);
-    Error error;
-    m_secrets = createSecretStore(QString(), &error);
-    QSettings settings;
-    m_status.sharedDatabase =
-        settings.value(DatabaseUrlKey).toString().startsWith(QLatin1String("mysql:"));
 }
 
 AppBackend::~AppBackend()
 {
+    stop();
     m_pool.waitForDone();
+}
+
+void AppBackend::stop()
+{
+    m_stop.request_stop();
+    if (m_secrets)
+        m_secrets->close();
+    m_health->stop();
+}
+
+template<typename Work>
+auto AppBackend::run(Work work) -> QFuture<decltype(work())>
+{
+    using Answer = decltype(work());
+    return QtConcurrent::run(&m_pool, [this, work = std::move(work)]() mutable -> Answer {
+        if (m_stop.stop_requested())
+            return stoppedAnswer<Answer>();
+        return work();
+    });
 }
 
 bool AppBackend::needsOnboarding() const
@@ -95,26 +118,42 @@ bool AppBackend::needsOnboarding() const
            settings.value(AccountLoginKey).toString().isEmpty();
 }
 
-BackendStatus AppBackend::status() const
-{
-    QMutexLocker lock(&m_mutex);
-    return m_status;
-}
-
-void AppBackend::setStatus(const BackendStatus& status)
-{
-    QMutexLocker lock(&m_mutex);
-    m_status = status;
-}
-
 Result<std::shared_ptr<AppBackend::Session>> AppBackend::session() const
 {
     QMutexLocker lock(&m_mutex);
     if (!m_session)
-        return Error::unavailable(m_status.databaseError.isEmpty()
-                                      ? QStringLiteral("The database is not open yet.")
-                                      : m_status.databaseError);
+        return Error::unavailable(
+            m_openError.isEmpty() ? QStringLiteral("The database is not open yet.") : m_openError);
     return m_session;
+}
+
+std::unique_ptr<ConnectionService> AppBackend::serviceFor(const Session& session) const
+{
+    auto service = std::make_unique<ConnectionService>(*session.database, *m_secrets, *m_verifier,
+                                                       session.login);
+    service->setStopToken(m_stop.get_token());
+    return service;
+}
+
+void AppBackend::adopt(std::shared_ptr<Session> session)
+{
+    // A query that loses the server has the status bar check it at once.
+    session->database->setConnectionLostHandler(
+        [health = m_health.get()] { health->reportConnectionLost(); });
+    QMutexLocker lock(&m_mutex);
+    m_session = std::move(session);
+    m_openError.clear();
+}
+
+BackendStatus AppBackend::statusOf(const Session& session) const
+{
+    BackendStatus status;
+    const DatabaseUrl& url = session.database->url();
+    status.sharedDatabase = url.isShared();
+    status.databaseHost = url.isShared() ? url.host : QString();
+    QMutexLocker lock(&m_mutex);
+    status.keychainAvailable = m_keychainAvailable;
+    return status;
 }
 
 BackendStatus AppBackend::openSession()
@@ -124,17 +163,26 @@ BackendStatus AppBackend::openSession()
     Result<DatabaseUrl> url =
         DatabaseUrl::parseOrDefault(settings.value(DatabaseUrlKey).toString());
     const QString login = settings.value(AccountLoginKey).toString();
-    status.keychainAvailable = m_secrets != nullptr;
+    bool keychain = false;
     if (m_secrets) {
         // A read of an entry nobody wrote answers NotFound when a keychain is there.
         const SecretResult probe = awaitSecret(m_secrets->read(QStringLiteral("probe")));
-        status.keychainAvailable = probe.ok() || probe.notFound();
+        keychain = probe.ok() || probe.notFound();
     }
-    if (!url) {
+    {
+        QMutexLocker lock(&m_mutex);
+        m_keychainAvailable = keychain;
+    }
+    status.keychainAvailable = keychain;
+    auto fail = [this, &status](const QString& error) {
         status.databaseReachable = false;
-        status.databaseError = url.error().message;
+        status.databaseError = error;
+        QMutexLocker lock(&m_mutex);
+        m_openError = error;
         return status;
-    }
+    };
+    if (!url)
+        return fail(url.error().message);
     status.sharedDatabase = url->isShared();
     status.databaseHost = url->isShared() ? url->host : QString();
     QString password;
@@ -146,146 +194,88 @@ BackendStatus AppBackend::openSession()
     auto session = std::make_shared<Session>();
     session->database = std::make_unique<Database>(*url, password);
     session->login = login;
-    if (Status opened = session->database->open(); !opened) {
-        status.databaseReachable = false;
-        status.databaseError = opened.error().message;
-        return status;
-    }
-    MigrationRunner runner(*session->database);
-    if (Result<int> migrated = runner.migrate(); !migrated) {
-        status.databaseReachable = false;
-        status.databaseError = QStringLiteral("The database could not be brought up to date: %1")
-                                   .arg(migrated.error().message);
-        return status;
-    }
+    if (Status opened = session->database->open(); !opened)
+        return fail(opened.error().message);
+    if (Result<int> migrated = MigrationRunner(*session->database).migrate(); !migrated)
+        return fail(QStringLiteral("The database could not be brought up to date: %1")
+                        .arg(migrated.error().message));
     if (!login.isEmpty()) {
-        AccountStore accounts(*session->database);
-        Result<std::optional<Account>> account = accounts.findByLogin(login);
-        if (!account) {
-            status.databaseReachable = false;
-            status.databaseError = account.error().message;
-            return status;
-        }
+        Result<std::optional<Account>> account =
+            AccountStore(*session->database).findByLogin(login);
+        if (!account)
+            return fail(account.error().message);
         session->accountId = account->has_value() ? (*account)->id : 0;
     }
-    QMutexLocker lock(&m_mutex);
-    m_session = session;
+    adopt(session);
+    return status;
+}
+
+BackendStatus AppBackend::probe()
+{
+    Result<std::shared_ptr<Session>> current = session();
+    // Never opened (unreachable at start-up): open it now, migrations and all.
+    if (!current)
+        return openSession();
+    BackendStatus status = statusOf(**current);
+    if (Status answered = (*current)->database->ping(); !answered) {
+        status.databaseReachable = false;
+        status.databaseError = answered.error().message;
+    }
     return status;
 }
 
 QFuture<BackendStatus> AppBackend::start()
 {
-    return QtConcurrent::run(&m_pool, [this] {
+    QFuture<BackendStatus> started = run([this] {
         const BackendStatus status = openSession();
-        setStatus(status);
         if (!status.databaseReachable)
             qCWarning(lcUi).noquote() << "database unavailable:" << status.databaseError;
         return status;
     });
-}
-
-QFuture<BackendStatus> AppBackend::reconnect()
-{
-    return start();
+    whenFinished(started, m_health.get(),
+                 [health = m_health.get()](const BackendStatus& status) { health->start(status); });
+    return started;
 }
 
 QFuture<VerificationOutcome> AppBackend::verifyDraft(const ConnectionDraft& draft)
 {
-    return QtConcurrent::run(
-        &m_pool, [this, draft] { return m_verifier.verify(draftConnection(draft), draft.token); });
+    return run([this, draft] {
+        return m_verifier->verify(ProviderLists::connectionOf(draft), draft.token);
+    });
 }
 
 QFuture<Result<ChoicePage>> AppBackend::listBranches(const ConnectionDraft& draft)
 {
-    return QtConcurrent::run(&m_pool, [draft]() -> Result<ChoicePage> {
-        const HttpClient http;
-        auto client =
-            ProviderRegistry::builtIn().createScm(draftConnection(draft), draft.token, http);
-        if (!client)
-            return client.error();
-        Result<QList<ScmBranch>> branches = (*client)->listBranches();
-        if (!branches)
-            return branches.error();
-        ChoicePage page;
-        for (const ScmBranch& branch : std::as_const(*branches))
-            page.items.append({branch.name, branch.name});
-        return page;
-    });
+    return run([this, draft] { return ProviderLists(m_http).branches(draft); });
 }
 
 QFuture<Result<ChoicePage>> AppBackend::listChannels(const ConnectionDraft& draft,
                                                      const QString& search, const QString& cursor)
 {
-    return QtConcurrent::run(&m_pool, [draft, search, cursor]() -> Result<ChoicePage> {
-        const HttpClient http;
-        auto client =
-            ProviderRegistry::builtIn().createChat(draftConnection(draft), draft.token, http);
-        if (!client)
-            return client.error();
-        Result<QList<ChatChannel>> channels = (*client)->listChannels();
-        if (!channels)
-            return channels.error();
-        QList<ChatChannel> matching;
-        for (const ChatChannel& channel : std::as_const(*channels)) {
-            if (!channel.isArchived && channel.name.contains(search.trimmed(), Qt::CaseInsensitive))
-                matching.append(channel);
-        }
-        std::sort(matching.begin(), matching.end(), [](const ChatChannel& a, const ChatChannel& b) {
-            return a.name.compare(b.name, Qt::CaseInsensitive) < 0;
-        });
-        // The provider's pages are gathered by the client; people page through matches.
-        const qsizetype start = std::max<qsizetype>(0, cursor.toLongLong());
-        ChoicePage page;
-        for (qsizetype i = start; i < matching.size() && i < start + ChannelPageSize; ++i) {
-            const ChatChannel& channel = matching.at(i);
-            // The bare name: the wizard shows it as "#name" and names the connection so.
-            page.items.append({channel.id, channel.name});
-        }
-        if (start + ChannelPageSize < matching.size())
-            page.nextCursor = QString::number(start + ChannelPageSize);
-        return page;
+    return run([this, draft, search, cursor] {
+        return ProviderLists(m_http).channels(draft, search, cursor);
     });
 }
 
 QFuture<Result<ChoicePage>> AppBackend::listWorkflows(const ConnectionDraft& draft)
 {
-    return QtConcurrent::run(&m_pool, [draft]() -> Result<ChoicePage> {
-        const HttpClient http;
-        auto client =
-            ProviderRegistry::builtIn().createCi(draftConnection(draft), draft.token, http);
-        if (!client)
-            return client.error();
-        Result<QList<CiWorkflow>> workflows = (*client)->listWorkflows();
-        if (!workflows)
-            return workflows.error();
-        ChoicePage page;
-        for (const CiWorkflow& workflow : std::as_const(*workflows)) {
-            // A GitHub workflow is configured by its file name, a Jenkins job by its name.
-            const QFileInfo file(workflow.path);
-            const bool isFile =
-                file.suffix() == QLatin1String("yml") || file.suffix() == QLatin1String("yaml");
-            const QString id = isFile ? file.fileName() : workflow.path;
-            page.items.append({id, QStringLiteral("%1 (%2)").arg(workflow.name, id)});
-        }
-        return page;
-    });
+    return run([this, draft] { return ProviderLists(m_http).workflows(draft); });
 }
 
 QFuture<Result<QList<WorkspaceSummary>>> AppBackend::testDatabase(const DatabaseDraft& draft)
 {
-    return QtConcurrent::run(&m_pool, [draft]() -> Result<QList<WorkspaceSummary>> {
-        Database database(urlOf(draft), draft.password);
+    return run([draft]() -> Result<QList<WorkspaceSummary>> {
+        // Only reads: the wizard promises nothing is written before Finish.
+        Database database(OnboardingSave::urlOf(draft), draft.password);
         if (Status opened = database.open(); !opened)
             return opened.error();
-        MigrationRunner runner(database);
-        Result<MigrationStatus> schema = runner.status();
+        Result<MigrationStatus> schema = MigrationRunner(database).status();
         if (!schema)
             return schema.error();
         QList<WorkspaceSummary> summaries;
         if (schema->currentVersion == 0)
             return summaries;
-        WorkspaceStore workspaces(database);
-        Result<QList<Workspace>> all = workspaces.list();
+        Result<QList<Workspace>> all = WorkspaceStore(database).list();
         if (!all)
             return all.error();
         for (const Workspace& workspace : std::as_const(*all))
@@ -294,221 +284,122 @@ QFuture<Result<QList<WorkspaceSummary>>> AppBackend::testDatabase(const Database
     });
 }
 
-Status AppBackend::saveEverything(const WizardResult& result)
-{
-    if (!m_secrets)
-        return Error::unavailable(QStringLiteral("No keychain is available: start or unlock your "
-                                                 "desktop keyring and try again."));
-    const DatabaseUrl url = urlOf(result.database);
-    const QString passwordKey = SecretKeys::databasePassword(url.toString());
-    QStringList writtenKeys;
-    // Whatever fails after this point takes the keychain entries written so far with it.
-    auto undo = [this, &writtenKeys](const Error& error) -> Status {
-        for (const QString& key : std::as_const(writtenKeys))
-            awaitSecret(m_secrets->remove(key));
-        return error;
-    };
-
-    if (url.isShared() && !result.database.password.isEmpty()) {
-        const SecretResult stored =
-            awaitSecret(m_secrets->write(passwordKey, result.database.password));
-        if (!stored.ok())
-            return stored.error;
-        writtenKeys.append(passwordKey);
-    }
-    auto database = std::make_unique<Database>(url, result.database.password);
-    if (Status opened = database->open(); !opened)
-        return undo(opened.error());
-    MigrationRunner runner(*database);
-    if (Result<int> migrated = runner.migrate(); !migrated)
-        return undo(migrated.error());
-
-    const QString login = loginOf(result);
-    qint64 workspaceId = result.joinWorkspaceId;
-    qint64 accountId = 0;
-    {
-        Transaction transaction(*database);
-        if (!transaction.begun())
-            return undo(transaction.begun().error());
-        AccountStore accounts(*database);
-        Result<Account> account =
-            accounts.ensure(login, result.displayName.trimmed(), result.email.trimmed());
-        if (!account)
-            return undo(account.error());
-        accountId = account->id;
-        if (workspaceId == 0) {
-            WorkspaceStore workspaces(*database);
-            Result<Workspace> created =
-                workspaces.create(result.workspaceName.trimmed(), accountId);
-            if (!created)
-                return undo(created.error());
-            workspaceId = created->id;
-        } else {
-            MembershipStore memberships(*database);
-            Result<std::optional<Role>> role = memberships.roleOf(workspaceId, accountId);
-            if (!role)
-                return undo(role.error());
-            if (!role->has_value())
-                return undo(Error::forbidden(
-                    QStringLiteral("%1 is not a member of that workspace yet; ask one of its "
-                                   "owners to add you, then try again.")
-                        .arg(login)));
-        }
-        const Actor actor{workspaceId, accountId};
-        ConnectionStore connections(*database);
-        EventStore events(*database);
-        for (const ConnectionDraft& draft : result.connections) {
-            Connection connection = draftConnection(draft);
-            connection.workspaceId = workspaceId;
-            // Only connections the wizard verified reach here.
-            connection.status = VerificationStatus::Valid;
-            connection.lastVerifiedAt = QDateTime::currentDateTimeUtc();
-            connection.secretRef = SecretKeys::newConnectionKey(workspaceId);
-            const SecretResult stored =
-                awaitSecret(m_secrets->write(connection.secretRef, draft.token));
-            if (!stored.ok())
-                return undo(Error{stored.error.kind,
-                                  QStringLiteral("Nothing was saved: %1").arg(stored.error.message),
-                                  {}});
-            writtenKeys.append(connection.secretRef);
-            Result<Connection> saved = connections.replace(actor, connection);
-            if (!saved)
-                return undo(saved.error());
-            Event event;
-            event.actor = login;
-            event.kind = QStringLiteral("connection.added");
-            event.message = QStringLiteral("Connected %1 (VALID).").arg(saved->displayName);
-            event.data = {{QStringLiteral("connectionId"), saved->id},
-                          {QStringLiteral("category"), toText(saved->category)},
-                          {QStringLiteral("provider"), saved->provider}};
-            if (Result<qint64> logged = events.append(actor, event); !logged)
-                return undo(logged.error());
-        }
-        if (Status committed = transaction.commit(); !committed)
-            return undo(committed.error());
-    }
-
-    QSettings settings;
-    settings.setValue(DatabaseUrlKey, url.toString());
-    settings.setValue(AccountLoginKey, login);
-    settings.sync();
-    if (settings.status() != QSettings::NoError)
-        return Error::unavailable(
-            QStringLiteral("Everything was saved, but the settings file %1 could not be written.")
-                .arg(settings.fileName()));
-
-    auto session = std::make_shared<Session>();
-    session->database = std::move(database);
-    session->accountId = accountId;
-    session->login = login;
-    BackendStatus status = this->status();
-    status.sharedDatabase = url.isShared();
-    status.databaseHost = url.isShared() ? url.host : QString();
-    status.databaseReachable = true;
-    status.databaseError.clear();
-    QMutexLocker lock(&m_mutex);
-    m_session = session;
-    m_status = status;
-    return {};
-}
-
 QFuture<Status> AppBackend::finish(const WizardResult& result)
 {
-    return QtConcurrent::run(&m_pool, [this, result] { return saveEverything(result); });
+    QFuture<Status> finished = run([this, result]() -> Status {
+        if (!m_secrets)
+            return noKeychain();
+        Result<OnboardingSave::Saved> saved = OnboardingSave(*m_secrets, *m_verifier).save(result);
+        if (!saved)
+            return saved.error();
+        QSettings settings;
+        settings.setValue(DatabaseUrlKey, saved->database->url().toString());
+        settings.setValue(AccountLoginKey, saved->login);
+        settings.sync();
+        if (settings.status() != QSettings::NoError)
+            return Error::unavailable(
+                QStringLiteral("Everything was saved, but the settings file %1 could not be "
+                               "written.")
+                    .arg(settings.fileName()));
+        auto session = std::make_shared<Session>();
+        session->database = std::move(saved->database);
+        session->accountId = saved->accountId;
+        session->login = saved->login;
+        adopt(session);
+        return {};
+    });
+    // The status bar follows the database the wizard chose, at once.
+    whenFinished(finished, m_health.get(), [health = m_health.get()](const Status& status) {
+        if (status)
+            health->checkNow();
+    });
+    return finished;
 }
 
 QFuture<Result<QList<ConnectionRow>>> AppBackend::listConnections(qint64 workspaceId)
 {
-    {
-        QMutexLocker lock(&m_mutex);
-        m_shownWorkspace = workspaceId;
-    }
-    return QtConcurrent::run(&m_pool, [this, workspaceId]() -> Result<QList<ConnectionRow>> {
+    return run([this, workspaceId]() -> Result<QList<ConnectionRow>> {
         Result<std::shared_ptr<Session>> current = session();
         if (!current)
             return current.error();
-        ConnectionService service(*(*current)->database, *m_secrets, m_verifier, (*current)->login);
-        return service.list({workspaceId, (*current)->accountId});
+        return serviceFor(**current)->list({workspaceId, (*current)->accountId});
     });
 }
 
-QFuture<Result<ConnectionRow>> AppBackend::verify(qint64 connectionId)
+QFuture<Result<ConnectionRow>> AppBackend::verify(qint64 workspaceId, qint64 connectionId)
 {
-    qint64 workspaceId = 0;
-    {
-        QMutexLocker lock(&m_mutex);
-        workspaceId = m_shownWorkspace;
-    }
-    return QtConcurrent::run(&m_pool, [this, workspaceId, connectionId]() -> Result<ConnectionRow> {
+    return run([this, workspaceId, connectionId]() -> Result<ConnectionRow> {
         Result<std::shared_ptr<Session>> current = session();
         if (!current)
             return current.error();
-        const Actor actor{workspaceId, (*current)->accountId};
-        ConnectionService service(*(*current)->database, *m_secrets, m_verifier, (*current)->login);
-        Result<VerificationOutcome> outcome = service.verify(actor, connectionId);
-        if (!outcome)
-            return outcome.error();
-        Result<QList<ConnectionRow>> rows = service.list(actor);
-        if (!rows)
-            return rows.error();
-        for (const ConnectionRow& row : std::as_const(*rows)) {
-            if (row.connection.id != connectionId)
-                continue;
-            // A verification that could not run here (no token) changes nothing stored, but
-            // people still need to see why.
-            ConnectionRow shown = row;
-            if (!outcome->conclusive)
-                shown.connection.verificationError = outcome->error;
-            return shown;
+        Result<ConnectionService::Verified> verified =
+            serviceFor(**current)->verify({workspaceId, (*current)->accountId}, connectionId);
+        if (!verified)
+            return verified.error();
+        return verified->row;
+    });
+}
+
+QFuture<Result<ConnectionRow>> AppBackend::verifyAll(qint64 workspaceId)
+{
+    return QtConcurrent::run(&m_pool, [this,
+                                       workspaceId](QPromise<Result<ConnectionRow>>& promise) {
+        if (m_stop.stop_requested()) {
+            promise.addResult(Result<ConnectionRow>(shuttingDown()));
+            return;
         }
-        return Error::notFound(QStringLiteral("The connection was removed meanwhile."));
+        Result<std::shared_ptr<Session>> current = session();
+        if (!current) {
+            promise.addResult(Result<ConnectionRow>(current.error()));
+            return;
+        }
+        Result<QList<ConnectionService::Verified>> all =
+            serviceFor(**current)->verifyAll({workspaceId, (*current)->accountId},
+                                             [&promise](const ConnectionService::Verified& each) {
+                                                 promise.addResult(Result<ConnectionRow>(each.row));
+                                             });
+        if (!all)
+            promise.addResult(Result<ConnectionRow>(all.error()));
     });
 }
 
 QFuture<Result<ConnectionRow>> AppBackend::saveConnection(qint64 workspaceId,
                                                           const ConnectionDraft& draft)
 {
-    return QtConcurrent::run(&m_pool, [this, workspaceId, draft]() -> Result<ConnectionRow> {
+    return run([this, workspaceId, draft]() -> Result<ConnectionRow> {
         Result<std::shared_ptr<Session>> current = session();
         if (!current)
             return current.error();
-        ConnectionService service(*(*current)->database, *m_secrets, m_verifier, (*current)->login);
         ConnectionService::AddOptions options;
         options.replace = true;
         Result<Connection> saved =
-            service.add({workspaceId, (*current)->accountId}, draft, options);
+            serviceFor(**current)->add({workspaceId, (*current)->accountId}, draft, options);
         if (!saved)
             return saved.error();
         return ConnectionRow{*saved, true};
     });
 }
 
-QFuture<Status> AppBackend::disconnect(qint64 connectionId)
+QFuture<Status> AppBackend::disconnect(qint64 workspaceId, qint64 connectionId)
 {
-    qint64 workspaceId = 0;
-    {
-        QMutexLocker lock(&m_mutex);
-        workspaceId = m_shownWorkspace;
-    }
-    return QtConcurrent::run(&m_pool, [this, workspaceId, connectionId]() -> Status {
+    return run([this, workspaceId, connectionId]() -> Status {
         Result<std::shared_ptr<Session>> current = session();
         if (!current)
             return current.error();
-        ConnectionService service(*(*current)->database, *m_secrets, m_verifier, (*current)->login);
-        return service.remove({workspaceId, (*current)->accountId}, connectionId);
+        return serviceFor(**current)->remove({workspaceId, (*current)->accountId}, connectionId);
     });
 }
 
 QFuture<Result<QList<WorkspaceSummary>>> AppBackend::workspaces()
 {
-    return QtConcurrent::run(&m_pool, [this]() -> Result<QList<WorkspaceSummary>> {
+    return run([this]() -> Result<QList<WorkspaceSummary>> {
         Result<std::shared_ptr<Session>> current = session();
         if (!current)
             return current.error();
         Database& database = *(*current)->database;
-        WorkspaceStore workspaces(database);
         MembershipStore memberships(database);
-        Result<QList<Workspace>> mine = workspaces.listForAccount((*current)->accountId);
+        Result<QList<Workspace>> mine =
+            WorkspaceStore(database).listForAccount((*current)->accountId);
         if (!mine)
             return mine.error();
         QList<WorkspaceSummary> summaries;
@@ -523,27 +414,26 @@ QFuture<Result<QList<WorkspaceSummary>>> AppBackend::workspaces()
     });
 }
 
-QFuture<Result<QList<ActivityEvent>>> AppBackend::events(qint64 workspaceId, qint64 afterEventId)
+QFuture<Result<QList<ActivityEvent>>> AppBackend::events(qint64 workspaceId, qint64 afterSeq)
 {
-    return QtConcurrent::run(
-        &m_pool, [this, workspaceId, afterEventId]() -> Result<QList<ActivityEvent>> {
-            Result<std::shared_ptr<Session>> current = session();
-            if (!current)
-                return current.error();
-            EventStore store(*(*current)->database);
-            Result<QList<Event>> found =
-                afterEventId > 0 ? store.listSince(workspaceId, afterEventId)
-                                 : store.listNewest(workspaceId, EventFilter{0, {}, 0, 200});
-            if (!found)
-                return found.error();
-            QList<ActivityEvent> events;
-            for (const Event& event : std::as_const(*found))
-                events.append({event.id, event.createdAt, event.actor, event.kind, event.message});
-            // Newest first, whichever way the store listed them.
-            std::sort(events.begin(), events.end(),
-                      [](const ActivityEvent& a, const ActivityEvent& b) { return a.id > b.id; });
-            return events;
-        });
+    return run([this, workspaceId, afterSeq]() -> Result<QList<ActivityEvent>> {
+        Result<std::shared_ptr<Session>> current = session();
+        if (!current)
+            return current.error();
+        EventStore store(*(*current)->database);
+        Result<QList<Event>> found =
+            afterSeq > 0 ? store.listSince(workspaceId, afterSeq)
+                         : store.listNewest(workspaceId, EventFilter{0, {}, 0, 200});
+        if (!found)
+            return found.error();
+        QList<ActivityEvent> events;
+        for (const Event& event : std::as_const(*found))
+            events.append({event.seq, event.createdAt, event.actor, event.kind, event.message});
+        // Newest first, whichever way the store listed them.
+        std::sort(events.begin(), events.end(),
+                  [](const ActivityEvent& a, const ActivityEvent& b) { return a.seq > b.seq; });
+        return events;
+    });
 }
 
 } // namespace ReleaseDeck

@@ -1,17 +1,20 @@
 #pragma once
 
 #include "backend/ConnectionBackend.h"
-#include "providers/ConnectionVerifier.h"
+#include "net/HttpSettings.h"
+#include "secrets/SecretStore.h"
 
 #include <QMutex>
 #include <QThreadPool>
 
 #include <memory>
+#include <stop_token>
 
 namespace ReleaseDeck {
 
-class Database;
-class SecretStore;
+class ConnectionService;
+class ConnectionVerifier;
+class GatedSecretStore;
 
 // The app's ConnectionBackend over the stores, the keychain and the provider clients.
 // Every call runs on its own worker pool (each worker thread has its own database
@@ -21,12 +24,18 @@ class SecretStore;
 class AppBackend final : public ConnectionBackend
 {
 public:
-    AppBackend();
+    // secrets: the store for tokens and passwords; the system keychain when none is given.
+    explicit AppBackend(std::unique_ptr<SecretStore> secrets = nullptr);
+    // Stops, then waits for the workers, which by then need nothing from this thread.
     ~AppBackend() override;
 
     // Opens the configured database (migrating it), finds the local account and checks the
-    // keychain; the answer is the new status.
+    // keychain; the answer is the new status, which the database health then keeps live.
     QFuture<BackendStatus> start();
+    // Asks every worker to end soon: HTTP calls in flight are aborted, waits for the
+    // keychain are answered at once, tasks not started yet fail at once and verifications
+    // cut short are not stored. After it, no worker waits for the application thread.
+    void stop();
 
     QFuture<VerificationOutcome> verifyDraft(const ConnectionDraft& draft) override;
     QFuture<Result<ChoicePage>> listBranches(const ConnectionDraft& draft) override;
@@ -38,33 +47,40 @@ public:
     bool needsOnboarding() const override;
 
     QFuture<Result<QList<ConnectionRow>>> listConnections(qint64 workspaceId) override;
-    QFuture<Result<ConnectionRow>> verify(qint64 connectionId) override;
+    QFuture<Result<ConnectionRow>> verify(qint64 workspaceId, qint64 connectionId) override;
+    QFuture<Result<ConnectionRow>> verifyAll(qint64 workspaceId) override;
     QFuture<Result<ConnectionRow>> saveConnection(qint64 workspaceId,
                                                   const ConnectionDraft& draft) override;
-    QFuture<Status> disconnect(qint64 connectionId) override;
+    QFuture<Status> disconnect(qint64 workspaceId, qint64 connectionId) override;
 
     QFuture<Result<QList<WorkspaceSummary>>> workspaces() override;
-    QFuture<Result<QList<ActivityEvent>>> events(qint64 workspaceId, qint64 afterEventId) override;
-    BackendStatus status() const override;
-    QFuture<BackendStatus> reconnect() override;
+    QFuture<Result<QList<ActivityEvent>>> events(qint64 workspaceId, qint64 afterSeq) override;
+    DatabaseHealth& databaseHealth() override { return *m_health; }
 
 private:
     struct Session;
 
+    // Runs work on the pool; once stopping, answers at once that the app is shutting down.
+    template<typename Work>
+    auto run(Work work) -> QFuture<decltype(work())>;
     // The session of the open database, or the error saying why there is none.
     Result<std::shared_ptr<Session>> session() const;
     BackendStatus openSession();
-    void setStatus(const BackendStatus& status);
-    Status saveEverything(const WizardResult& result);
+    void adopt(std::shared_ptr<Session> session);
+    BackendStatus probe();
+    BackendStatus statusOf(const Session& session) const;
+    std::unique_ptr<ConnectionService> serviceFor(const Session& session) const;
 
-    QThreadPool m_pool;
-    std::unique_ptr<SecretStore> m_secrets;
-    ConnectionVerifier m_verifier;
+    std::stop_source m_stop;
+    HttpSettings m_http;
+    std::unique_ptr<GatedSecretStore> m_secrets;
+    std::unique_ptr<ConnectionVerifier> m_verifier;
+    std::unique_ptr<DatabaseHealth> m_health;
     mutable QMutex m_mutex;
     std::shared_ptr<Session> m_session;
-    BackendStatus m_status;
-    // The workspace the Connections page shows: verify() and disconnect() act in it.
-    qint64 m_shownWorkspace = 0;
+    QString m_openError;
+    bool m_keychainAvailable = false;
+    QThreadPool m_pool;
 };
 
 } // namespace ReleaseDeck

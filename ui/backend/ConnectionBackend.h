@@ -5,6 +5,7 @@
 #include "backend/BackendStatus.h"
 #include "backend/ChoicePage.h"
 #include "backend/DatabaseDraft.h"
+#include "backend/DatabaseHealth.h"
 #include "backend/WizardResult.h"
 #include "backend/WorkspaceSummary.h"
 #include "model/ConnectionDraft.h"
@@ -42,26 +43,27 @@ public:
     // Whether the onboarding wizard must run: no database configured or no workspace.
     virtual bool needsOnboarding() const = 0;
 
-    // Connections page.
+    // Connections page. Every call names the workspace it acts in.
     virtual QFuture<Result<QList<ConnectionRow>>> listConnections(qint64 workspaceId) = 0;
     // Verifies a stored connection and saves the outcome; the answer is the updated row.
-    // Verify all calls this once per connection; the backend runs them concurrently.
-    virtual QFuture<Result<ConnectionRow>> verify(qint64 connectionId) = 0;
+    virtual QFuture<Result<ConnectionRow>> verify(qint64 workspaceId, qint64 connectionId) = 0;
+    // Verifies every active connection of the workspace concurrently, reading each token
+    // once. The future reports one result per connection as each is saved (not in order);
+    // an error result says what stopped the rest.
+    virtual QFuture<Result<ConnectionRow>> verifyAll(qint64 workspaceId) = 0;
     // Replaces the workspace's connection of the draft's category (Add and Edit); the
     // token goes to the keychain. The answer is the saved row.
     virtual QFuture<Result<ConnectionRow>> saveConnection(qint64 workspaceId,
                                                           const ConnectionDraft& draft) = 0;
     // Deactivates the connection and deletes its keychain entry.
-    virtual QFuture<Status> disconnect(qint64 connectionId) = 0;
+    virtual QFuture<Status> disconnect(qint64 workspaceId, qint64 connectionId) = 0;
 
     // Main window.
     virtual QFuture<Result<QList<WorkspaceSummary>>> workspaces() = 0;
-    // Events newer than afterEventId (0: the latest ones), newest first.
-    virtual QFuture<Result<QList<ActivityEvent>>> events(qint64 workspaceId,
-                                                         qint64 afterEventId) = 0;
-    // The last known status, cheap to call; reconnect() tries the database again.
-    virtual BackendStatus status() const = 0;
-    virtual QFuture<BackendStatus> reconnect() = 0;
+    // Events with a seq above afterSeq (0: the latest ones), newest first.
+    virtual QFuture<Result<QList<ActivityEvent>>> events(qint64 workspaceId, qint64 afterSeq) = 0;
+    // Whether the database answers, probed live; the status bar shows it.
+    virtual DatabaseHealth& databaseHealth() = 0;
 };
 
 } // namespace ReleaseDeck

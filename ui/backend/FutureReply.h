@@ -24,4 +24,24 @@ void whenFinished(const QFuture<T>& future, QObject* context, Callback onReady)
     watcher->setFuture(future);
 }
 
+// Calls onResult(result) on context's thread for each result the future reports, as it
+// arrives, then onDone() once it finishes; never once context is destroyed.
+template<typename T, typename ResultCallback, typename DoneCallback>
+void whenEachReady(const QFuture<T>& future, QObject* context, ResultCallback onResult,
+                   DoneCallback onDone)
+{
+    auto* watcher = new QFutureWatcher<T>(context);
+    QObject::connect(watcher, &QFutureWatcherBase::resultsReadyAt, context,
+                     [watcher, onResult = std::move(onResult)](int begin, int end) mutable {
+                         for (int index = begin; index < end; ++index)
+                             onResult(watcher->resultAt(index));
+                     });
+    QObject::connect(watcher, &QFutureWatcherBase::finished, context,
+                     [watcher, onDone = std::move(onDone)]() mutable {
+                         watcher->deleteLater();
+                         onDone();
+                     });
+    watcher->setFuture(future);
+}
+
 } // namespace ReleaseDeck

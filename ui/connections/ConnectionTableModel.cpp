@@ -1,5 +1,6 @@
 #include "connections/ConnectionTableModel.h"
 
+#include "widgets/DisplayNames.h"
 #include "widgets/RelativeTime.h"
 #include "wizard/ConnectionRules.h"
 
@@ -38,19 +39,20 @@ QVariant ConnectionTableModel::data(const QModelIndex& index, int role) const
         if (role == Qt::DecorationRole)
             return QIcon(QStringLiteral(":/icons/provider-%1.svg").arg(connection.provider));
         if (role == Qt::ToolTipRole)
-            return ReleaseDeck::displayName(connection.category);
+            return DisplayNames::category(connection.category);
         break;
     case StatusColumn:
         if (role == Qt::DisplayRole || role == Qt::AccessibleTextRole)
-            return m_verifying.contains(connection.id)
-                       ? tr("Verifying…")
-                       : ReleaseDeck::displayName(connection.status);
+            return m_verifying.contains(connection.id) ? tr("Verifying…")
+                                                       : DisplayNames::status(connection.status);
         break;
     case LastVerifiedColumn:
-        if (role == Qt::DisplayRole)
-            return RelativeTime::describe(connection.lastVerifiedAt,
-                                          m_now.isValid() ? m_now
-                                                          : QDateTime::currentDateTimeUtc());
+        if (role == Qt::DisplayRole) {
+            const QDateTime now = m_now.isValid() ? m_now : QDateTime::currentDateTimeUtc();
+            // A verification lies in the past; one stamped ahead is another machine's clock.
+            const QDateTime at = connection.lastVerifiedAt;
+            return RelativeTime::describe(at.isValid() && at > now ? now : at, now);
+        }
         if (role == Qt::ToolTipRole)
             return RelativeTime::exact(connection.lastVerifiedAt);
         break;

@@ -5,6 +5,7 @@
 #include "connections/ConnectionEditDialog.h"
 #include "connections/ConnectionTableModel.h"
 #include "connections/StatusBadgeDelegate.h"
+#include "widgets/DisplayNames.h"
 #include "widgets/FieldMessage.h"
 #include "widgets/MessageBox.h"
 #include "wizard/ConnectionRules.h"
@@ -55,7 +56,7 @@ ConnectionsPage::ConnectionsPage(ConnectionBackend& backend, QWidget* parent)
     auto* addMenu = new QMenu(m_add);
     for (ConnectionCategory category : {ConnectionCategory::Scm, ConnectionCategory::Chat,
                                         ConnectionCategory::Issues, ConnectionCategory::Ci}) {
-        addMenu->addAction(ReleaseDeck::displayName(category), this,
+        addMenu->addAction(DisplayNames::category(category), this,
                            [this, category] { addConnection(category); });
     }
     m_add->setMenu(addMenu);
@@ -180,10 +181,8 @@ void ConnectionsPage::reload()
 
 void ConnectionsPage::verifySelected()
 {
-    if (const qint64 id = selectedId(); id != 0) {
-        m_pending = 0;
+    if (const qint64 id = selectedId(); id != 0)
         verifyOne(id);
-    }
 }
 
 void ConnectionsPage::verifyAll()
@@ -197,8 +196,33 @@ void ConnectionsPage::verifyAll()
     m_progressText->setText(tr("Verified 0 of %1").arg(m_pending));
     m_progressBox->setVisible(true);
     for (qint64 id : ids)
-        verifyOne(id);
+        m_model->setVerifying(id, true);
     updateActions();
+    const qint64 workspaceId = m_workspaceId;
+    whenEachReady(
+        m_backend.verifyAll(workspaceId), this,
+        [this, workspaceId](const Result<ConnectionRow>& row) {
+            if (workspaceId != m_workspaceId)
+                return;
+            if (!row) {
+                m_message->showMessage(row.error().message);
+                return;
+            }
+            m_model->updateRow(row.value());
+            m_progress->setValue(m_progress->value() + 1);
+            updateActions();
+        },
+        [this, ids, workspaceId] {
+            if (workspaceId != m_workspaceId)
+                return;
+            // Connections the backend could not get to are no longer being verified.
+            for (qint64 id : ids)
+                m_model->setVerifying(id, false);
+            m_pending = 0;
+            m_progressBox->setVisible(false);
+            updateActions();
+            emit verifyAllFinished();
+        });
 }
 
 void ConnectionsPage::verifyOne(qint64 connectionId)
@@ -206,7 +230,7 @@ void ConnectionsPage::verifyOne(qint64 connectionId)
     m_model->setVerifying(connectionId, true);
     updateActions();
     const qint64 workspaceId = m_workspaceId;
-    whenFinished(m_backend.verify(connectionId), this,
+    whenFinished(m_backend.verify(workspaceId, connectionId), this,
                  [this, connectionId, workspaceId](const Result<ConnectionRow>& row) {
                      if (workspaceId != m_workspaceId)
                          return;
@@ -215,13 +239,6 @@ void ConnectionsPage::verifyOne(qint64 connectionId)
                      } else {
                          m_model->setVerifying(connectionId, false);
                          m_message->showMessage(row.error().message);
-                     }
-                     if (m_pending > 0) {
-                         m_progress->setValue(m_progress->value() + 1);
-                         if (--m_pending == 0) {
-                             m_progressBox->setVisible(false);
-                             emit verifyAllFinished();
-                         }
                      }
                      updateActions();
                  });
@@ -265,7 +282,7 @@ void ConnectionsPage::disconnectSelected()
         tr("Disconnect"), QMessageBox::Cancel);
     if (answer != QMessageBox::Yes)
         return;
-    whenFinished(m_backend.disconnect(id), this, [this, id](const Status& status) {
+    whenFinished(m_backend.disconnect(m_workspaceId, id), this, [this, id](const Status& status) {
         if (!status) {
             m_message->showMessage(status.error().message);
             return;

@@ -1,6 +1,5 @@
 #include "widgets/RelativeTime.h"
 
-#include <QCoreApplication>
 #include <QLocale>
 
 namespace ReleaseDeck {
@@ -8,30 +7,36 @@ namespace ReleaseDeck {
 QString RelativeTime::describe(const QDateTime& then, const QDateTime& now)
 {
     if (!then.isValid())
-        return QCoreApplication::translate("RelativeTime", "Never");
-    const qint64 seconds = qMax<qint64>(0, then.secsTo(now));
-    // Plurals spelled out: without a loaded translation "%n minute(s)" would show as is.
-    const auto tr = [](const char* one, const char* many, qint64 n) {
-        return n == 1 ? QCoreApplication::translate("RelativeTime", one)
-                      : QCoreApplication::translate("RelativeTime", many).arg(n);
-    };
-    if (seconds < 60)
-        return QCoreApplication::translate("RelativeTime", "Just now");
-    if (seconds < 3600)
-        return tr("1 minute ago", "%1 minutes ago", seconds / 60);
-    if (seconds < 86400)
-        return tr("1 hour ago", "%1 hours ago", seconds / 3600);
-    if (seconds < 2 * 86400)
-        return QCoreApplication::translate("RelativeTime", "Yesterday");
-    if (seconds < 30 * 86400)
-        return tr("1 day ago", "%1 days ago", seconds / 86400);
+        return tr("Never");
+    const qint64 seconds = then.secsTo(now); // above 0: in the past
+    const qint64 distance = qAbs(seconds);
+    // Under a minute either way is now (the database clock and this one may differ a little).
+    if (distance < 60)
+        return tr("Just now");
+    const bool past = seconds > 0;
+    if (distance < 3600) {
+        const int minutes = int(distance / 60);
+        return past ? tr("%n minute(s) ago", nullptr, minutes)
+                    : tr("in %n minute(s)", nullptr, minutes);
+    }
+    if (distance < 86400) {
+        const int hours = int(distance / 3600);
+        return past ? tr("%n hour(s) ago", nullptr, hours) : tr("in %n hour(s)", nullptr, hours);
+    }
+    // Days count calendar days where the user is: 23:00 to 01:00 two days on is "in 2 days".
+    const qint64 days = qAbs(now.toLocalTime().date().daysTo(then.toLocalTime().date()));
+    if (days <= 1)
+        return past ? tr("Yesterday") : tr("Tomorrow");
+    if (days < 30)
+        return past ? tr("%n day(s) ago", nullptr, int(days))
+                    : tr("in %n day(s)", nullptr, int(days));
     return QLocale().toString(then.toLocalTime().date(), QLocale::ShortFormat);
 }
 
 QString RelativeTime::exact(const QDateTime& then)
 {
     if (!then.isValid())
-        return QCoreApplication::translate("RelativeTime", "Never verified");
+        return tr("Never verified");
     return QLocale().toString(then.toLocalTime(), QStringLiteral("yyyy-MM-dd HH:mm:ss t"));
 }
 

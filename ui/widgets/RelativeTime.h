@@ -1,13 +1,18 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QString>
 
 namespace ReleaseDeck {
 
-// "just now", "3 minutes ago", "yesterday": how long ago something happened, for people.
+// "Just now", "3 minutes ago", "Yesterday", "in 2 hours", "Tomorrow": when something
+// happened or will happen, for people. Plurals come from the catalogue (%n numerus forms),
+// so every language gets its own.
 class RelativeTime
 {
+    Q_DECLARE_TR_FUNCTIONS(RelativeTime)
+
 public:
     static QString describe(const QDateTime& then, const QDateTime& now);
     // The exact moment in local time, for tooltips.

@@ -3,7 +3,6 @@
 #include "providers/ProviderRegistry.h"
 #include "wizard/FieldRules.h"
 
-#include <QCoreApplication>
 #include <QUrl>
 
 namespace ReleaseDeck {

@@ -1,6 +1,7 @@
 #include "wizard/SummaryPage.h"
 
 #include "widgets/BusyIndicator.h"
+#include "widgets/DisplayNames.h"
 #include "widgets/FieldMessage.h"
 #include "widgets/StatusColors.h"
 #include "wizard/ConnectionRules.h"
@@ -127,7 +128,7 @@ void SummaryPage::render()
     int row = 3;
     for (int page = WizardController::SourceControlPage; page <= WizardController::CiPage; ++page) {
         const ConnectionStep* step = m_controller.connection(WizardController::Page(page));
-        const QString label = ReleaseDeck::displayName(step->category()) + u':';
+        const QString label = DisplayNames::category(step->category()) + u':';
         if (step->skipped() || !step->isComplete()) {
             setRow(row++, label, tr("Set up later"), StatusColors::muted(palette()));
             continue;

@@ -1,0 +1,329 @@
+#include "ReleaseService.h"
+
+#include "db/Database.h"
+#include "db/DatabaseClock.h"
+#include "db/Transaction.h"
+#include "model/GitRefName.h"
+#include "model/ReleaseVersion.h"
+#include "orchestrator/ReleasePlanner.h"
+#include "orchestrator/ReleaseProgression.h"
+#include "orchestrator/TaskCatalog.h"
+#include "store/BuildStore.h"
+#include "store/ConnectionStore.h"
+#include "store/CycleStore.h"
+#include "store/Permission.h"
+#include "store/ReleaseConfigStore.h"
+#include "store/ReleaseStore.h"
+#include "store/SlotStore.h"
+#include "store/TaskStore.h"
+
+#include <QCoreApplication>
+
+namespace ReleaseDeck {
+
+namespace {
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("ReleaseService", text);
+}
+
+// A time given as "now" reaches the database a moment later.
+constexpr int PastGraceSeconds = 60;
+
+QString timeText(const QDateTime& time)
+{
+    return time.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm")) + QStringLiteral(" UTC");
+}
+
+Result<ReleaseConfig> trainNamed(Database& database, qint64 workspaceId, const QString& name)
+{
+    ReleaseConfigStore store(database);
+    Result<QList<ReleaseConfig>> trains = store.list(workspaceId);
+    if (!trains)
+        return trains.error();
+    QStringList names;
+    for (const ReleaseConfig& train : std::as_const(*trains)) {
+        if (train.name == name)
+            return train;
+        names.append(train.name);
+    }
+    return Error::usage(
+        tr("There is no release train named '%1'; the trains are: %2.")
+            .arg(name, names.isEmpty() ? tr("none") : names.join(QStringLiteral(", "))));
+}
+
+ReleaseSettings settingsOf(const ReleaseConfig& train)
+{
+    ReleaseSettings settings;
+    settings.branchPattern = train.branchPattern;
+    settings.tagPattern = train.tagPattern;
+    settings.autoMoveToRegression = train.autoMoveToRegression;
+    settings.autoMoveToPreRelease = train.autoMoveToPreRelease;
+    for (const TaskType type : TaskCatalog::optionalTasks()) {
+        if (!train.optionalTasksOn.contains(type))
+            settings.tasksOff.append(type);
+    }
+    return settings;
+}
+
+} // namespace
+
+ReleaseService::ReleaseService(Database& database, QString actorName)
+    : m_database(database)
+    , m_actorName(std::move(actorName))
+{}
+
+Result<Release> ReleaseService::create(const Actor& actor, const ReleaseDraft& draft)
+{
+    if (Result<Role> allowed =
+            requirePermission(m_database, actor, Permission::RunReleases, tr("create releases"));
+        !allowed)
+        return allowed.error();
+    const QString versionText = draft.version.trimmed();
+    const std::optional<ReleaseVersion> version = ReleaseVersion::parse(versionText);
+    if (!version)
+        return Error::usage(tr("'%1' is not a release version: use MAJOR.MINOR.PATCH, optionally "
+                               "with a -suffix (e.g. 1.4.0 or 1.4.0-beta.1).")
+                                .arg(draft.version));
+    Result<QDateTime> now = DatabaseClock::now(m_database);
+    if (!now)
+        return now.error();
+    ReleaseStore releases(m_database);
+
+    Release release;
+    release.workspaceId = actor.workspaceId;
+    release.version = versionText;
+    QList<SlotDraft> plannedSlots = draft.regressionSlots;
+    release.kickoffAt = draft.kickoffAt.isValid() ? draft.kickoffAt.toUTC() : *now;
+    if (release.kickoffAt < *now)
+        release.kickoffAt = *now;
+    release.targetAt = draft.targetAt.toUTC();
+    release.pilotId = draft.pilotId;
+
+    if (!draft.train.isEmpty()) {
+        Result<ReleaseConfig> train = trainNamed(m_database, actor.workspaceId, draft.train);
+        if (!train)
+            return train.error();
+        release.configId = train->id;
+        release.settings = settingsOf(*train);
+        release.platforms = train->platforms;
+        release.baseBranch = train->baseBranch;
+        if (plannedSlots.isEmpty()) {
+            for (const RegressionSlotPlan& plan : std::as_const(train->regressionSlots))
+                plannedSlots.append({release.kickoffAt.addSecs(qint64(plan.offsetMinutes) * 60),
+                                     plan.runBuild, plan.runAutomation});
+        }
+    }
+    if (!draft.platforms.isEmpty())
+        release.platforms = draft.platforms;
+    if (release.platforms.isEmpty())
+        release.platforms = {Platform::Android, Platform::Ios};
+    if (draft.optionalTasksOn) {
+        release.settings.tasksOff.clear();
+        for (const TaskType type : TaskCatalog::optionalTasks()) {
+            if (!draft.optionalTasksOn->contains(type))
+                release.settings.tasksOff.append(type);
+        }
+    }
+
+    if (!draft.hotfixOf.isEmpty()) {
+        Result<std::optional<Release>> fixed =
+            releases.findByVersion(actor.workspaceId, draft.hotfixOf);
+        if (!fixed)
+            return fixed.error();
+        if (!fixed->has_value())
+            return Error::usage(tr("There is no release %1 to fix.").arg(draft.hotfixOf));
+        const Release& base = **fixed;
+        if (base.status != ReleaseStatus::Completed)
+            return Error::usage(tr("%1 is not completed yet; a hotfix fixes a released version.")
+                                    .arg(base.version));
+        const std::optional<ReleaseVersion> baseVersion = ReleaseVersion::parse(base.version);
+        if (!baseVersion || version->major != baseVersion->major ||
+            version->minor != baseVersion->minor || version->patch <= baseVersion->patch)
+            return Error::usage(tr("A hotfix of %1 must be a patch above it, e.g. %2.")
+                                    .arg(base.version, baseVersion
+                                                           ? baseVersion->nextPatch().toString()
+                                                           : QString()));
+        Result<QList<Release>> all = releases.list(actor.workspaceId);
+        if (!all)
+            return all.error();
+        for (const Release& other : std::as_const(*all)) {
+            const std::optional<ReleaseVersion> otherVersion = ReleaseVersion::parse(other.version);
+            if (!draft.force && other.status == ReleaseStatus::Completed && otherVersion &&
+                *baseVersion < *otherVersion)
+                return Error::conflict(tr("%1 was released after %2; a hotfix of %2 needs "
+                                          "confirmation (--force).")
+                                           .arg(other.version, base.version));
+        }
+        release.type = ReleaseType::Hotfix;
+        release.baseReleaseId = base.id;
+        release.configId = base.configId;
+        release.settings = base.settings;
+        if (draft.platforms.isEmpty())
+            release.platforms = base.platforms;
+        // The fix starts from what was released, not from the moving base branch.
+        release.baseBranch = base.releaseTag.isEmpty() ? base.releaseBranch : base.releaseTag;
+        if (plannedSlots.isEmpty())
+            plannedSlots.append({release.kickoffAt, true, true});
+    }
+
+    if (!draft.baseBranch.trimmed().isEmpty() && draft.hotfixOf.isEmpty())
+        release.baseBranch = draft.baseBranch;
+    if (release.baseBranch.isEmpty()) {
+        ConnectionStore connections(m_database);
+        Result<std::optional<Connection>> scm =
+            connections.findActive(actor.workspaceId, ConnectionCategory::Scm);
+        if (!scm)
+            return scm.error();
+        release.baseBranch = scm->has_value() ? (*scm)
+                                                    ->config.value(QStringLiteral("defaultBranch"))
+                                                    .toString(QStringLiteral("main"))
+                                              : QStringLiteral("main");
+        if (release.baseBranch.isEmpty())
+            release.baseBranch = QStringLiteral("main");
+    }
+    if (const QString problem = GitRefName::problem(release.baseBranch, tr("base branch"));
+        !problem.isEmpty())
+        return Error::usage(problem);
+    release.releaseBranch =
+        ReleaseSettings::expand(release.settings.branchPattern, release.version);
+    if (const QString problem = GitRefName::problem(release.releaseBranch, tr("release branch"));
+        !problem.isEmpty())
+        return Error::usage(problem);
+
+    if (release.targetAt.isValid() && release.targetAt <= release.kickoffAt)
+        return Error::usage(tr("The target %1 is not after the kickoff %2.")
+                                .arg(timeText(release.targetAt), timeText(release.kickoffAt)));
+    for (const SlotDraft& slot : std::as_const(plannedSlots)) {
+        if (!slot.at.isValid())
+            return Error::usage(tr("A regression slot needs a time."));
+        if (slot.at < now->addSecs(-PastGraceSeconds))
+            return Error::usage(
+                tr("The regression slot at %1 is in the past.").arg(timeText(slot.at)));
+        if (slot.at < release.kickoffAt.addSecs(-PastGraceSeconds))
+            return Error::usage(tr("The regression slot at %1 is before the kickoff at %2.")
+                                    .arg(timeText(slot.at), timeText(release.kickoffAt)));
+        if (release.targetAt.isValid() && slot.at > release.targetAt)
+            return Error::usage(tr("The regression slot at %1 is after the target %2.")
+                                    .arg(timeText(slot.at), timeText(release.targetAt)));
+    }
+
+    Transaction transaction(m_database);
+    if (!transaction.begun())
+        return transaction.begun().error();
+    Result<Release> created = releases.create(actor, release);
+    if (!created)
+        return created.error();
+    SlotStore slotStore(m_database);
+    for (const SlotDraft& slot : std::as_const(plannedSlots)) {
+        RegressionSlot row;
+        row.releaseId = created->id;
+        row.slotAt = slot.at.toUTC();
+        row.runBuild = slot.runBuild;
+        row.runAutomation = slot.runAutomation;
+        if (Result<RegressionSlot> added = slotStore.add(actor, row); !added)
+            return added.error();
+    }
+    ConnectionStore connectionStore(m_database);
+    Result<QList<Connection>> active = connectionStore.listActive(actor.workspaceId);
+    if (!active)
+        return active.error();
+    ActiveConnections connections;
+    for (const Connection& connection : std::as_const(*active))
+        connections.insert(connection.category, connection);
+    TaskStore tasks(m_database);
+    if (Result<QList<Task>> planned = tasks.plan(
+            actor, created->id, ReleasePlanner::kickoff(*created, connections, created->kickoffAt));
+        !planned)
+        return planned.error();
+    ReleaseProgression progression(m_database, actor, m_actorName);
+    progression.record(*created, QStringLiteral("release.created"),
+                       tr("%1 created %2 %3, kickoff at %4.")
+                           .arg(m_actorName,
+                                created->type == ReleaseType::Hotfix ? tr("hotfix") : tr("release"),
+                                created->version, timeText(created->kickoffAt)));
+    if (Status settled = progression.settle(*created); !settled)
+        return settled.error();
+    if (Status flushed = progression.flushEvents(); !flushed)
+        return flushed.error();
+    if (Status committed = transaction.commit(); !committed)
+        return committed.error();
+    return *created;
+}
+
+Result<QList<Release>> ReleaseService::list(const Actor& actor, bool all)
+{
+    if (Result<Role> allowed =
+            requirePermission(m_database, actor, Permission::Read, tr("see releases"));
+        !allowed)
+        return allowed.error();
+    ReleaseStore releases(m_database);
+    Result<QList<Release>> found = releases.list(actor.workspaceId);
+    if (!found || all)
+        return found;
+    QList<Release> active;
+    for (const Release& release : std::as_const(*found)) {
+        if (release.status != ReleaseStatus::Completed &&
+            release.status != ReleaseStatus::Cancelled && release.status != ReleaseStatus::Archived)
+            active.append(release);
+    }
+    return active;
+}
+
+Result<Release> ReleaseService::find(const Actor& actor, const QString& version)
+{
+    if (Result<Role> allowed =
+            requirePermission(m_database, actor, Permission::Read, tr("see releases"));
+        !allowed)
+        return allowed.error();
+    ReleaseStore releases(m_database);
+    Result<std::optional<Release>> found = releases.findByVersion(actor.workspaceId, version);
+    if (!found)
+        return found.error();
+    if (!found->has_value())
+        return Error::notFound(tr("There is no release %1 in this workspace.").arg(version));
+    return **found;
+}
+
+Result<ReleaseDetail> ReleaseService::detail(const Actor& actor, qint64 releaseId)
+{
+    if (Result<Role> allowed =
+            requirePermission(m_database, actor, Permission::Read, tr("see releases"));
+        !allowed)
+        return allowed.error();
+    ReleaseDetail detail;
+    ReleaseStore releases(m_database);
+    Result<std::optional<Release>> release = releases.findById(actor.workspaceId, releaseId);
+    if (!release)
+        return release.error();
+    if (!release->has_value())
+        return Error::notFound(tr("There is no release %1 in this workspace.").arg(releaseId));
+    detail.release = **release;
+    Result<QList<Task>> tasks = TaskStore(m_database).listForRelease(actor.workspaceId, releaseId);
+    if (!tasks)
+        return tasks.error();
+    detail.tasks = *tasks;
+    Result<QList<RegressionCycle>> cycles =
+        CycleStore(m_database).list(actor.workspaceId, releaseId);
+    if (!cycles)
+        return cycles.error();
+    detail.cycles = *cycles;
+    Result<QList<RegressionSlot>> regressionSlots =
+        SlotStore(m_database).list(actor.workspaceId, releaseId);
+    if (!regressionSlots)
+        return regressionSlots.error();
+    detail.regressionSlots = *regressionSlots;
+    Result<QList<Build>> builds =
+        BuildStore(m_database).listForRelease(actor.workspaceId, releaseId);
+    if (!builds)
+        return builds.error();
+    detail.builds = *builds;
+    Result<QDateTime> now = DatabaseClock::now(m_database);
+    if (!now)
+        return now.error();
+    detail.now = *now;
+    return detail;
+}
+
+} // namespace ReleaseDeck

@@ -1,0 +1,39 @@
+#include "widgets/DisplayNames.h"
+
+namespace ReleaseDeck {
+
+QString DisplayNames::category(ConnectionCategory value)
+{
+    switch (value) {
+    case ConnectionCategory::Scm:
+        return tr("Source control");
+    case ConnectionCategory::Chat:
+        return tr("Chat");
+    case ConnectionCategory::Issues:
+        return tr("Issue tracker");
+    case ConnectionCategory::Ci:
+        return tr("CI");
+    case ConnectionCategory::Tests:
+        return tr("Test management");
+    case ConnectionCategory::Store:
+        return tr("App store");
+    }
+    return {};
+}
+
+QString DisplayNames::status(VerificationStatus value)
+{
+    switch (value) {
+    case VerificationStatus::Pending:
+        return tr("Pending");
+    case VerificationStatus::Valid:
+        return tr("Valid");
+    case VerificationStatus::Invalid:
+        return tr("Invalid");
+    case VerificationStatus::Expired:
+        return tr("Expired");
+    }
+    return {};
+}
+
+} // namespace ReleaseDeck
