@@ -11,6 +11,15 @@ const ProviderField* ProviderInfo::field(const QString& key) const
     return nullptr;
 }
 
+const ProviderField* ProviderInfo::purposeField() const
+{
+    for (const ProviderField& candidate : fields) {
+        if (candidate.shape == FieldShape::PerPurpose)
+            return &candidate;
+    }
+    return nullptr;
+}
+
 FieldChoices ProviderInfo::choiceList() const
 {
     for (const ProviderField& candidate : fields) {

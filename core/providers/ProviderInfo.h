@@ -40,6 +40,8 @@ struct ProviderInfo
     Factory<CiClient> createCi;
 
     const ProviderField* field(const QString& key) const;
+    // The field holding a value per CI purpose (workflows, jobs); none when there is none.
+    const ProviderField* purposeField() const;
     // The list people pick from once the token works (branches, channels, workflows).
     FieldChoices choiceList() const;
 };

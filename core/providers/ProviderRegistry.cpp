@@ -146,6 +146,15 @@ Status ProviderRegistry::check(const QString& providerId, const QJsonObject& con
     return ProviderField::checkConfig(info->fields, config, saving);
 }
 
+QString ProviderRegistry::ciWorkflow(const Connection& ci, CiPurpose purpose) const
+{
+    const ProviderInfo* info = find(ci.provider);
+    const ProviderField* field = info ? info->purposeField() : nullptr;
+    if (!field)
+        return {};
+    return ci.config.value(field->key).toObject().value(toText(purpose)).toString().trimmed();
+}
+
 Result<const ProviderInfo*> ProviderRegistry::usable(const Connection& connection,
                                                      const QString& token,
                                                      ConnectionCategory category) const

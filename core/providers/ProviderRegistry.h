@@ -37,6 +37,10 @@ public:
     // credentials work (Slack's channel, the CI workflows or jobs) may still be missing.
     Status validateDraft(const QString& providerId, const QJsonObject& config) const;
 
+    // What a CI connection runs for purpose (a workflow file, a job), as its provider's
+    // per-purpose field names it; empty when the connection names none.
+    QString ciWorkflow(const Connection& ci, CiPurpose purpose) const;
+
     // Usage errors for an unknown provider, another category, a bad config or no token.
     Result<std::unique_ptr<ScmClient>> createScm(const Connection& connection, const QString& token,
                                                  const HttpClient& http) const;

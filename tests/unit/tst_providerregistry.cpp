@@ -98,6 +98,32 @@ private slots:
                  QStringLiteral("Enter the job of at least one purpose."));
     }
 
+    // The workflow or job a CI connection runs for a purpose comes from its provider's
+    // per-purpose field; an SCM provider and an unknown one have none.
+    void ciWorkflowReadsTheProvidersPurposeField()
+    {
+        const ProviderRegistry& registry = ProviderRegistry::builtIn();
+        QCOMPARE(registry.find(QStringLiteral("github-actions"))->purposeField()->key,
+                 QStringLiteral("workflows"));
+        QCOMPARE(registry.find(QStringLiteral("jenkins"))->purposeField()->key,
+                 QStringLiteral("jobs"));
+        QVERIFY(!registry.find(QStringLiteral("github"))->purposeField());
+
+        Connection ci;
+        ci.category = ConnectionCategory::Ci;
+        ci.provider = QStringLiteral("jenkins");
+        ci.config = {{QStringLiteral("jobs"),
+                      QJsonObject{{QStringLiteral("TESTFLIGHT"), QStringLiteral(" ios/release ")}}},
+                     {QStringLiteral("workflows"),
+                      QJsonObject{{QStringLiteral("AUTOMATION"), QStringLiteral("e2e.yml")}}}};
+        QCOMPARE(registry.ciWorkflow(ci, CiPurpose::TestFlight), QStringLiteral("ios/release"));
+        QVERIFY(registry.ciWorkflow(ci, CiPurpose::Automation).isEmpty());
+        ci.provider = QStringLiteral("github");
+        QVERIFY(registry.ciWorkflow(ci, CiPurpose::TestFlight).isEmpty());
+        ci.provider = QStringLiteral("teamcity");
+        QVERIFY(registry.ciWorkflow(ci, CiPurpose::TestFlight).isEmpty());
+    }
+
     void validateConfig_data()
     {
         QTest::addColumn<QString>("provider");
