@@ -85,7 +85,8 @@ private:
     Result<OrchestratorContext> contextFor(const Workspace& workspace, QString* missing);
     void dispatchTask(const OrchestratorContext& context, qint64 taskId);
     void dispatchAnnouncement(const OrchestratorContext& context, qint64 announcementId);
-    void jobFinished(const QString& key, const QStringList& lines);
+    void jobFinished(QSet<qint64>& running, qint64 id, const QStringList& lines);
+    qsizetype runningCount() const { return m_runningTasks.size() + m_runningAnnouncements.size(); }
     void databaseLost(const Error& error);
     void finishStop();
     void report(const QString& line);
@@ -98,9 +99,10 @@ private:
     QTimer m_timer;
     QTimer m_soon;
     QThreadPool m_pool;
-    QSet<QString> m_inFlight;         // "task-12", "announcement-3"
-    QHash<QString, QString> m_tokens; // secret ref → token, read once per process
-    QSet<qint64> m_acting;            // workspaces whose lease this instance holds
+    QSet<qint64> m_runningTasks;         // ids of tasks a worker runs now
+    QSet<qint64> m_runningAnnouncements; // ids of announcements a worker posts now
+    QHash<QString, QString> m_tokens;    // secret ref → token, read once per process
+    QSet<qint64> m_acting;               // workspaces whose lease this instance holds
     OrchestratorStatus m_status;
     int m_failures = 0;
     bool m_untilQuiet = false;

@@ -119,105 +119,8 @@ Status ReleaseProgression::write(Release& release)
     return {};
 }
 
-Status ReleaseProgression::kickOff(qint64 releaseId)
-{
-    Transaction transaction(m_database);
-    if (!transaction.begun())
-        return transaction.begun();
-    ReleaseStore releases(m_database);
-    Result<Release> locked = releases.lock(m_actor.workspaceId, releaseId);
-    if (!locked)
-        return locked.error();
-    Release* release = &locked.value();
-    Result<QDateTime> now = DatabaseClock::now(m_database);
-    if (!now)
-        return now.error();
-    if (release->status != ReleaseStatus::Pending || release->kickoffAt > *now)
-        return transaction.commit();
-    release->status = ReleaseStatus::InProgress;
-    if (Status written = write(*release); !written)
-        return written;
-    record(*release, QStringLiteral("release.kicked_off"),
-           tr("Kickoff of %1 started.").arg(release->version));
-    const QString body =
-        tr("*Release %1 kicked off.* Branch `%2` from `%3`.")
-            .arg(release->version,
-                 ReleaseSettings::expand(release->settings.branchPattern, release->version),
-                 release->baseBranch);
-    if (Status announced =
-            announce(*release, QStringLiteral("kickoff"), QStringLiteral("kickoff"), body);
-        !announced)
-        return announced;
-    if (Status settled = settle(*release); !settled)
-        return settled;
-    if (Status flushed = flushEvents(); !flushed)
-        return flushed;
-    return transaction.commit();
-}
-
-Status ReleaseProgression::startCycle(const RegressionSlot& slot)
-{
-    Transaction transaction(m_database);
-    if (!transaction.begun())
-        return transaction.begun();
-    ReleaseStore releases(m_database);
-    Result<Release> locked = releases.lock(m_actor.workspaceId, slot.releaseId);
-    if (!locked)
-        return locked.error();
-    Release* release = &locked.value();
-    if (release->status != ReleaseStatus::InProgress || release->stage != Stage::Regression)
-        return transaction.commit();
-    SlotStore slotStore(m_database);
-    Result<QList<RegressionSlot>> all = slotStore.list(m_actor.workspaceId, slot.releaseId);
-    if (!all)
-        return all.error();
-    const auto current = std::find_if(all->cbegin(), all->cend(),
-                                      [&slot](const RegressionSlot& s) { return s.id == slot.id; });
-    if (current == all->cend() || current->cycleId != 0)
-        return transaction.commit();
-    CycleStore cycles(m_database);
-    Result<QList<RegressionCycle>> started = cycles.list(m_actor.workspaceId, slot.releaseId);
-    if (!started)
-        return started.error();
-    int number = 1;
-    for (const RegressionCycle& cycle : std::as_const(*started)) {
-        // The previous cycle runs to its end before the next one starts.
-        if (cycle.status == CycleStatus::InProgress)
-            return transaction.commit();
-        number = std::max(number, cycle.number + 1);
-    }
-    Result<ActiveConnections> connections = activeConnections(m_database, m_actor.workspaceId);
-    if (!connections)
-        return connections.error();
-    Result<QDateTime> now = DatabaseClock::now(m_database);
-    if (!now)
-        return now.error();
-    const QString rcTag =
-        ReleaseSettings::expand(release->settings.rcTagPattern, release->version, number);
-    Result<RegressionCycle> cycle = cycles.start(m_actor, slot.releaseId, rcTag);
-    if (!cycle)
-        return cycle.error();
-    if (Status attached = slotStore.attachCycle(m_actor, slot.id, cycle->id); !attached)
-        return attached;
-    TaskStore tasks(m_database);
-    Result<QList<Task>> planned = tasks.plan(
-        m_actor, slot.releaseId,
-        ReleasePlanner::cycle(*release, *connections, *current, cycle->id, cycle->number, *now));
-    if (!planned)
-        return planned.error();
-    record(*release, QStringLiteral("cycle.started"),
-           tr("Regression cycle %1 of %2 started (%3).")
-               .arg(cycle->number)
-               .arg(release->version, rcTag),
-           {{QStringLiteral("cycle"), cycle->number}, {QStringLiteral("rcTag"), rcTag}});
-    if (Status settled = settle(*release); !settled)
-        return settled;
-    if (Status flushed = flushEvents(); !flushed)
-        return flushed;
-    return transaction.commit();
-}
-
-Status ReleaseProgression::evaluate(qint64 releaseId)
+Status ReleaseProgression::withLocked(qint64 releaseId,
+                                      const std::function<Status(Release&)>& change)
 {
     Transaction transaction(m_database);
     if (!transaction.begun())
@@ -226,11 +129,98 @@ Status ReleaseProgression::evaluate(qint64 releaseId)
     Result<Release> release = releases.lock(m_actor.workspaceId, releaseId);
     if (!release)
         return release.error();
-    if (Status settled = settle(release.value()); !settled)
-        return settled;
-    if (Status flushed = flushEvents(); !flushed)
-        return flushed;
+    if (Status changed = change(*release); !changed)
+        return changed;
+    if (Status concluded = conclude(*release); !concluded)
+        return concluded;
     return transaction.commit();
+}
+
+Status ReleaseProgression::conclude(Release& release)
+{
+    if (Status settled = settle(release); !settled)
+        return settled;
+    return flushEvents();
+}
+
+Status ReleaseProgression::kickOff(qint64 releaseId)
+{
+    return withLocked(releaseId, [this](Release& release) -> Status {
+        Result<QDateTime> now = DatabaseClock::now(m_database);
+        if (!now)
+            return now.error();
+        if (release.status != ReleaseStatus::Pending || release.kickoffAt > *now)
+            return {};
+        release.status = ReleaseStatus::InProgress;
+        if (Status written = write(release); !written)
+            return written;
+        record(release, QStringLiteral("release.kicked_off"),
+               tr("Kickoff of %1 started.").arg(release.version));
+        const QString body =
+            tr("*Release %1 kicked off.* Branch `%2` from `%3`.")
+                .arg(release.version,
+                     ReleaseSettings::expand(release.settings.branchPattern, release.version),
+                     release.baseBranch);
+        return announce(release, QStringLiteral("kickoff"), QStringLiteral("kickoff"), body);
+    });
+}
+
+Status ReleaseProgression::startCycle(const RegressionSlot& slot)
+{
+    return withLocked(slot.releaseId, [this, &slot](Release& release) -> Status {
+        if (release.status != ReleaseStatus::InProgress || release.stage != Stage::Regression)
+            return {};
+        SlotStore slotStore(m_database);
+        Result<QList<RegressionSlot>> all = slotStore.list(m_actor.workspaceId, slot.releaseId);
+        if (!all)
+            return all.error();
+        const auto current =
+            std::find_if(all->cbegin(), all->cend(),
+                         [&slot](const RegressionSlot& s) { return s.id == slot.id; });
+        if (current == all->cend() || current->cycleId != 0)
+            return {};
+        CycleStore cycles(m_database);
+        Result<QList<RegressionCycle>> started = cycles.list(m_actor.workspaceId, slot.releaseId);
+        if (!started)
+            return started.error();
+        int number = 1;
+        for (const RegressionCycle& cycle : std::as_const(*started)) {
+            // The previous cycle runs to its end before the next one starts.
+            if (cycle.status == CycleStatus::InProgress)
+                return {};
+            number = std::max(number, cycle.number + 1);
+        }
+        Result<ActiveConnections> connections = activeConnections(m_database, m_actor.workspaceId);
+        if (!connections)
+            return connections.error();
+        Result<QDateTime> now = DatabaseClock::now(m_database);
+        if (!now)
+            return now.error();
+        const QString rcTag =
+            ReleaseSettings::expand(release.settings.rcTagPattern, release.version, number);
+        Result<RegressionCycle> cycle = cycles.start(m_actor, slot.releaseId, rcTag);
+        if (!cycle)
+            return cycle.error();
+        if (Status attached = slotStore.attachCycle(m_actor, slot.id, cycle->id); !attached)
+            return attached;
+        TaskStore tasks(m_database);
+        Result<QList<Task>> planned = tasks.plan(
+            m_actor, slot.releaseId,
+            ReleasePlanner::cycle(release, *connections, *current, cycle->id, cycle->number, *now));
+        if (!planned)
+            return planned.error();
+        record(release, QStringLiteral("cycle.started"),
+               tr("Regression cycle %1 of %2 started (%3).")
+                   .arg(cycle->number)
+                   .arg(release.version, rcTag),
+               {{QStringLiteral("cycle"), cycle->number}, {QStringLiteral("rcTag"), rcTag}});
+        return {};
+    });
+}
+
+Status ReleaseProgression::evaluate(qint64 releaseId)
+{
+    return withLocked(releaseId, [](Release&) { return Status(); });
 }
 
 Status ReleaseProgression::settle(Release& release)

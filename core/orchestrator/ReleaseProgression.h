@@ -10,6 +10,8 @@
 #include <QList>
 #include <QStringList>
 
+#include <functional>
+
 namespace ReleaseDeck {
 
 class Database;
@@ -46,11 +48,15 @@ public:
                     const QString& body);
     // Appends the recorded events; call last, just before commit.
     Status flushEvents();
+    // settle() then flushEvents(): the end of every change to a locked release.
+    Status conclude(Release& release);
 
     // One line per change made, for the orchestrator's log.
     const QStringList& changes() const { return m_changes; }
 
 private:
+    // Opens (or joins) a transaction, locks the release, runs change and concludes it.
+    Status withLocked(qint64 releaseId, const std::function<Status(Release&)>& change);
     Status unblock(const Release& release);
     Status pauseOnFailure(Release& release, bool* paused);
     Status moveStages(Release& release);

@@ -243,10 +243,8 @@ Result<Release> ReleaseService::create(const Actor& actor, const ReleaseDraft& d
                            .arg(m_actorName,
                                 created->type == ReleaseType::Hotfix ? tr("hotfix") : tr("release"),
                                 created->version, timeText(created->kickoffAt)));
-    if (Status settled = progression.settle(*created); !settled)
-        return settled.error();
-    if (Status flushed = progression.flushEvents(); !flushed)
-        return flushed.error();
+    if (Status concluded = progression.conclude(*created); !concluded)
+        return concluded.error();
     if (Status committed = transaction.commit(); !committed)
         return committed.error();
     return *created;
