@@ -39,9 +39,8 @@ public:
     // when it no longer does (the result is then discarded). nextAttemptInSeconds < 0
     // clears the next attempt.
     Result<bool> finishClaimed(const Actor& actor, const Task& task, int nextAttemptInSeconds);
-    // Extends holder's live claims on these tasks: the ones it is running now. A claim in
-    // holder's name on any other task is left to expire: its work ended without writing a
-    // result (the database was gone) or ran in a killed process of the same name.
+    // Extends holder's live claims of these tasks (the ones it is running now); a claim the
+    // holder's name still carries from a crashed process is left to expire.
     Status renewClaims(const Actor& actor, const QString& holder, const QList<qint64>& taskIds,
                        int seconds);
     // Drops every claim not held by holder: called by a new lease holder, since only the

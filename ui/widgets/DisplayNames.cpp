@@ -36,17 +36,4 @@ QString DisplayNames::status(VerificationStatus value)
     return {};
 }
 
-QString DisplayNames::platform(Platform value)
-{
-    switch (value) {
-    case Platform::Android:
-        return tr("Android");
-    case Platform::Ios:
-        return tr("iOS");
-    case Platform::Web:
-        return tr("Web");
-    }
-    return {};
-}
-
 } // namespace ReleaseDeck
