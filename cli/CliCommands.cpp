@@ -5,6 +5,7 @@
 #include "DbCommands.h"
 #include "OrchestrateCommand.h"
 #include "ReleaseCommands.h"
+#include "TrainCommands.h"
 #include "WorkspaceCommands.h"
 
 namespace ReleaseDeck {
@@ -15,6 +16,7 @@ void addAllCommands(CliApplication& cli)
     addWorkspaceCommands(cli);
     addConnectionCommands(cli);
     addReleaseCommands(cli);
+    addTrainCommands(cli);
     addOrchestrateCommand(cli);
 }
 

@@ -24,6 +24,9 @@ class Database;
 // writes. The sequence row stays locked until commit, so every other writer of the
 // workspace's events waits for the rest of the transaction; and a transaction that locks
 // other rows after appending can deadlock with one that holds them and wants to append.
+// An event about a release is such a case on MariaDB: its foreign key takes a shared lock
+// on the release's row after the sequence row, so lock the release first
+// (ReleaseStore::lock), as TaskRun, ReleaseActions and AnnouncementRun do.
 class EventStore
 {
 public:

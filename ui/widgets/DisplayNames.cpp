@@ -36,19 +36,6 @@ QString DisplayNames::status(VerificationStatus value)
     return {};
 }
 
-QString DisplayNames::platform(Platform value)
-{
-    switch (value) {
-    case Platform::Android:
-        return tr("Android");
-    case Platform::Ios:
-        return tr("iOS");
-    case Platform::Web:
-        return tr("Web");
-    }
-    return {};
-}
-
 QString DisplayNames::stage(Stage value)
 {
     switch (value) {

@@ -1,6 +1,6 @@
 #include "wizard/WorkspaceStep.h"
 
-#include "wizard/FieldRules.h"
+#include "providers/FieldCheck.h"
 
 namespace ReleaseDeck {
 
@@ -53,11 +53,11 @@ void WorkspaceStep::showAllErrors()
 QString WorkspaceStep::error(const QString& key) const
 {
     if (key == u"workspaceName")
-        return m_joining ? QString() : FieldRules::text(m_workspaceName, tr("a workspace name"));
+        return m_joining ? QString() : FieldCheck::text(m_workspaceName, tr("a workspace name"));
     if (key == u"displayName")
-        return FieldRules::text(m_displayName, tr("your name"));
+        return FieldCheck::text(m_displayName, tr("your name"));
     if (key == u"email")
-        return FieldRules::email(m_email);
+        return FieldCheck::email(m_email, tr("your email address"));
     return {};
 }
 
