@@ -1,13 +1,12 @@
 #include "CliSession.h"
 
 #include "CliOutput.h"
+#include "LocalLogin.h"
 #include "db/MigrationRunner.h"
 #include "secrets/SecretKeys.h"
 #include "secrets/SecretStoreFactory.h"
 #include "store/AccountStore.h"
 #include "store/WorkspaceStore.h"
-
-#include <QSysInfo>
 
 namespace ReleaseDeck {
 
@@ -63,14 +62,6 @@ Result<std::unique_ptr<CliSession>> CliSession::open(const CliGlobals& globals, 
         }
     }
     return session;
-}
-
-QString CliSession::localLogin()
-{
-    QString user = qEnvironmentVariable("USER");
-    if (user.isEmpty())
-        user = qEnvironmentVariable("LOGNAME", QStringLiteral("user"));
-    return user + QLatin1Char('@') + QSysInfo::machineHostName();
 }
 
 Result<Account> CliSession::account()

@@ -32,8 +32,6 @@ public:
     // The account acting in the chosen workspace.
     Result<Actor> actor();
 
-    // The local account's login: "$USER@hostname".
-    static QString localLogin();
     // Prints the error; returns ExitUsage for usage errors, ExitFailure otherwise.
     static int fail(CliOutput& output, const Error& error);
 

@@ -3,6 +3,7 @@
 #include "CliApplication.h"
 #include "CliOutput.h"
 #include "CliSession.h"
+#include "LocalLogin.h"
 #include "TrainJson.h"
 #include "orchestrator/TaskCatalog.h"
 #include "services/TrainService.h"
@@ -111,7 +112,7 @@ int create(CliInvocation& invocation)
     Result<TrainContext> context = open(invocation);
     if (!context)
         return CliSession::fail(invocation.output, context.error());
-    TrainService service(context->session->database(), CliSession::localLogin());
+    TrainService service(context->session->database(), localLogin());
     Result<ReleaseConfig> created = service.create(context->actor, *draft);
     if (!created)
         return CliSession::fail(invocation.output, created.error());
@@ -128,7 +129,7 @@ int list(CliInvocation& invocation)
     if (!context)
         return CliSession::fail(invocation.output, context.error());
     Result<QList<TrainSummary>> trains =
-        TrainService(context->session->database(), CliSession::localLogin()).list(context->actor);
+        TrainService(context->session->database(), localLogin()).list(context->actor);
     if (!trains)
         return CliSession::fail(invocation.output, trains.error());
     if (invocation.parser.isSet(QStringLiteral("json"))) {
@@ -152,7 +153,7 @@ int show(CliInvocation& invocation)
     if (!context)
         return CliSession::fail(invocation.output, context.error());
     Result<TrainSummary> summary =
-        TrainService(context->session->database(), CliSession::localLogin())
+        TrainService(context->session->database(), localLogin())
             .find(context->actor, invocation.parser.positionalArguments().constFirst());
     if (!summary)
         return CliSession::fail(invocation.output, summary.error());
@@ -171,7 +172,7 @@ int decide(CliInvocation& invocation, const QString& verb)
     Result<TrainContext> context = open(invocation);
     if (!context)
         return CliSession::fail(invocation.output, context.error());
-    TrainService service(context->session->database(), CliSession::localLogin());
+    TrainService service(context->session->database(), localLogin());
     Result<TrainSummary> found =
         service.find(context->actor, invocation.parser.positionalArguments().constFirst());
     if (!found)

@@ -38,6 +38,9 @@ public:
     // Events with a seq above afterSeq, oldest first (the live feed). A follower keeps
     // the highest seq it has seen and passes it back.
     Result<QList<Event>> listSince(qint64 workspaceId, qint64 afterSeq, int limit = 500);
+    // The highest seq committed in the workspace (0: none): a follower that starts here
+    // and reads what it needs afterwards misses no later event.
+    Result<qint64> lastSeq(qint64 workspaceId);
     // Newest first, filtered (the Activity page); filter.beforeSeq pages back.
     Result<QList<Event>> listNewest(qint64 workspaceId, const EventFilter& filter);
 

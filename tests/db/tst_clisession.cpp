@@ -1,4 +1,5 @@
 #include "CliSession.h"
+#include "LocalLogin.h"
 #include "ShippedMigrations.h"
 #include "TestBackend.h"
 #include "db/MigrationRunner.h"
@@ -60,7 +61,7 @@ private slots:
         QVERIFY(none.error().message.contains(QLatin1String("There is no workspace yet")));
 
         const Account me = *session.account();
-        QCOMPARE(me.login, CliSession::localLogin());
+        QCOMPARE(me.login, localLogin());
         QVERIFY(me.login.contains(QLatin1Char('@')));
         WorkspaceStore workspaces(session.database());
         QVERIFY(workspaces.create(QStringLiteral("Mobile"), me.id).ok());

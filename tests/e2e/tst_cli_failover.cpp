@@ -1,10 +1,12 @@
 #include "CliRunner.h"
-#include "CliSession.h"
 #include "FakeProviderWorld.h"
 #include "FastHttpSettings.h"
 #include "InMemorySecretStore.h"
+#include "LocalLogin.h"
 #include "OrchestratorProcess.h"
 #include "TestMariaDb.h"
+#include "db/Database.h"
+#include "db/DatabaseUrl.h"
 #include "providers/ConnectionVerifier.h"
 #include "providers/ProviderRegistry.h"
 #include "secrets/CredentialsDirectorySecretStore.h"
@@ -159,7 +161,7 @@ private slots:
         // credentials directory, as systemd's LoadCredential= lays them out.
         m_database = std::make_unique<Database>(*DatabaseUrl::parse(url));
         const Result<Account> account =
-            AccountStore(*m_database).ensure(CliSession::localLogin(), CliSession::localLogin());
+            AccountStore(*m_database).ensure(localLogin(), localLogin());
         QVERIFY(account.ok());
         const Result<std::optional<Workspace>> workspace =
             WorkspaceStore(*m_database).findByName(QStringLiteral("Acme"));
@@ -168,7 +170,7 @@ private slots:
         m_world = std::make_unique<FakeProviderWorld>();
         InMemorySecretStore secrets;
         const ConnectionVerifier verifier(ProviderRegistry::builtIn(), fastSettings());
-        ConnectionService connections(*m_database, secrets, verifier, CliSession::localLogin());
+        ConnectionService connections(*m_database, secrets, verifier, localLogin());
         for (const QString& provider :
              {QStringLiteral("github-enterprise"), QStringLiteral("slack"),
               QStringLiteral("jira-cloud"), QStringLiteral("github-actions")}) {

@@ -1,8 +1,12 @@
 #include "AppBackend.h"
 
+#include "LocalLogin.h"
 #include "backend/FutureReply.h"
 #include "backend/OnboardingSave.h"
+#include "backend/OrchestratorThread.h"
 #include "backend/ProviderLists.h"
+#include "backend/ReleaseFeed.h"
+#include "backend/ReleaseSession.h"
 #include "db/Database.h"
 #include "db/DatabaseUrl.h"
 #include "db/MigrationRunner.h"
@@ -17,6 +21,7 @@
 #include "store/MembershipStore.h"
 #include "store/WorkspaceStore.h"
 
+#include <QFileInfo>
 #include <QMutexLocker>
 #include <QSettings>
 #include <QtConcurrent>
@@ -79,7 +84,13 @@ AppBackend::AppBackend(std::unique_ptr<SecretStore> secrets)
         secrets = createSecretStore(QString(), &error);
     if (secrets)
         m_secrets = std::make_unique<GatedSecretStore>(std::move(secrets));
+    else
+        qCWarning(lcUi).noquote() << "no secret store:" << error.message;
     m_health = std::make_unique<DatabaseHealth>([this] { return run([this] { return probe(); }); });
+    m_feed = std::make_unique<ReleaseFeed>([this](qint64 workspaceId, qint64 afterSeq) {
+        return releaseChangesSince(workspaceId, afterSeq);
+    });
+    m_orchestrator = std::make_unique<OrchestratorThread>(m_secrets.get(), m_http);
     // Verifications and lists wait on the network, so more threads than cores.
     m_pool.setMaxThreadCount(6);
     // Threads keep their database connection while the app runs.
@@ -89,6 +100,8 @@ AppBackend::AppBackend(std::unique_ptr<SecretStore> secrets)
 AppBackend::~AppBackend()
 {
     stop();
+    // Its last act gives the leases back, so the database is still needed here.
+    m_orchestrator.reset();
     m_pool.waitForDone();
 }
 
@@ -98,6 +111,13 @@ void AppBackend::stop()
     if (m_secrets)
         m_secrets->close();
     m_health->stop();
+    m_feed->stop();
+    m_orchestrator->stop();
+}
+
+LocalOrchestrator& AppBackend::localOrchestrator()
+{
+    return *m_orchestrator;
 }
 
 template<typename Work>
@@ -111,8 +131,16 @@ auto AppBackend::run(Work work) -> QFuture<decltype(work())>
     });
 }
 
+void AppBackend::openDirectly(const QString& url, const QString& workspaceName)
+{
+    m_directUrl = url;
+    m_directWorkspace = workspaceName;
+}
+
 bool AppBackend::needsOnboarding() const
 {
+    if (!m_directUrl.isEmpty())
+        return false;
     QSettings settings;
     return settings.value(DatabaseUrlKey).toString().isEmpty() ||
            settings.value(AccountLoginKey).toString().isEmpty();
@@ -140,6 +168,13 @@ void AppBackend::adopt(std::shared_ptr<Session> session)
     // A query that loses the server has the status bar check it at once.
     session->database->setConnectionLostHandler(
         [health = m_health.get()] { health->reportConnectionLost(); });
+    // The orchestrator moves to this database (and this account) on the GUI thread.
+    QMetaObject::invokeMethod(
+        m_orchestrator.get(),
+        [orchestrator = m_orchestrator.get(), session] {
+            orchestrator->runOn(session->database.get(), session->accountId, session);
+        },
+        Qt::QueuedConnection);
     QMutexLocker lock(&m_mutex);
     m_session = std::move(session);
     m_openError.clear();
@@ -160,8 +195,10 @@ BackendStatus AppBackend::openSession()
 {
     QSettings settings;
     BackendStatus status;
+    const bool direct = !m_directUrl.isEmpty();
     Result<DatabaseUrl> url =
-        DatabaseUrl::parseOrDefault(settings.value(DatabaseUrlKey).toString());
+        direct ? DatabaseUrl::parse(m_directUrl)
+               : DatabaseUrl::parseOrDefault(settings.value(DatabaseUrlKey).toString());
     const QString login = settings.value(AccountLoginKey).toString();
     bool keychain = false;
     if (m_secrets) {
@@ -185,6 +222,9 @@ BackendStatus AppBackend::openSession()
         return fail(url.error().message);
     status.sharedDatabase = url->isShared();
     status.databaseHost = url->isShared() ? url->host : QString();
+    // Opened directly, a file that is not there is a mistake, not a new database.
+    if (direct && !url->isShared() && !QFileInfo::exists(url->path))
+        return fail(QStringLiteral("There is no Release Deck database at %1.").arg(url->path));
     QString password;
     if (url->isShared() && m_secrets) {
         const SecretResult stored =
@@ -199,12 +239,29 @@ BackendStatus AppBackend::openSession()
     if (Result<int> migrated = MigrationRunner(*session->database).migrate(); !migrated)
         return fail(QStringLiteral("The database could not be brought up to date: %1")
                         .arg(migrated.error().message));
+    AccountStore accounts(*session->database);
     if (!login.isEmpty()) {
-        Result<std::optional<Account>> account =
-            AccountStore(*session->database).findByLogin(login);
+        Result<std::optional<Account>> account = accounts.findByLogin(login);
         if (!account)
             return fail(account.error().message);
         session->accountId = account->has_value() ? (*account)->id : 0;
+    }
+    if (direct && session->accountId == 0) {
+        // Not this app's own database: act as the CLI does on this machine.
+        Result<Account> local = accounts.ensure(localLogin(), localLogin());
+        if (!local)
+            return fail(local.error().message);
+        session->accountId = local->id;
+        session->login = local->login;
+    }
+    if (direct && !m_directWorkspace.isEmpty()) {
+        Result<std::optional<Workspace>> found =
+            WorkspaceStore(*session->database).findByName(m_directWorkspace);
+        if (!found)
+            return fail(found.error().message);
+        if (!found->has_value())
+            return fail(QStringLiteral("There is no workspace named '%1' in %2.")
+                            .arg(m_directWorkspace, url->where()));
     }
     adopt(session);
     return status;
@@ -434,6 +491,90 @@ QFuture<Result<QList<ActivityEvent>>> AppBackend::events(qint64 workspaceId, qin
                   [](const ActivityEvent& a, const ActivityEvent& b) { return a.seq > b.seq; });
         return events;
     });
+}
+
+template<typename Answer, typename Work>
+QFuture<Answer> AppBackend::withReleases(qint64 workspaceId, Work work)
+{
+    return run([this, workspaceId, work = std::move(work)]() -> Answer {
+        Result<std::shared_ptr<Session>> current = session();
+        if (!current)
+            return current.error();
+        if (!m_secrets)
+            return noKeychain();
+        ReleaseSession releases(*(*current)->database, {workspaceId, (*current)->accountId},
+                                (*current)->login, *m_secrets, m_http);
+        return work(releases);
+    });
+}
+
+template<typename T>
+QFuture<T> AppBackend::changedHere(QFuture<T> change)
+{
+    whenFinished(change, m_feed.get(), [this](const T& answer) {
+        if (!answer)
+            return;
+        m_orchestrator->tickSoon();
+        m_feed->pollNow();
+    });
+    return change;
+}
+
+QFuture<Result<BoardSnapshot>> AppBackend::releaseBoard(qint64 workspaceId, int newest)
+{
+    return withReleases<Result<BoardSnapshot>>(
+        workspaceId, [newest](ReleaseSession& releases) { return releases.board(newest); });
+}
+
+QFuture<Result<BoardChanges>> AppBackend::releaseChangesSince(qint64 workspaceId, qint64 afterSeq)
+{
+    return withReleases<Result<BoardChanges>>(workspaceId, [afterSeq](ReleaseSession& releases) {
+        return releases.changesSince(afterSeq);
+    });
+}
+
+QFuture<Result<ReleaseDetail>> AppBackend::releaseDetail(qint64 workspaceId, qint64 releaseId)
+{
+    return withReleases<Result<ReleaseDetail>>(
+        workspaceId, [releaseId](ReleaseSession& releases) { return releases.detail(releaseId); });
+}
+
+QFuture<Result<QList<ActivityEvent>>> AppBackend::releaseTimeline(qint64 workspaceId,
+                                                                  qint64 releaseId)
+{
+    return withReleases<Result<QList<ActivityEvent>>>(
+        workspaceId,
+        [releaseId](ReleaseSession& releases) { return releases.timeline(releaseId); });
+}
+
+QFuture<Result<ScmComparison>> AppBackend::compareRelease(qint64 workspaceId, qint64 releaseId)
+{
+    return withReleases<Result<ScmComparison>>(
+        workspaceId, [releaseId](ReleaseSession& releases) { return releases.compare(releaseId); });
+}
+
+QFuture<Result<ChoicePage>> AppBackend::releaseBranches(qint64 workspaceId)
+{
+    return withReleases<Result<ChoicePage>>(
+        workspaceId, [](ReleaseSession& releases) { return releases.branches(); });
+}
+
+QFuture<Result<QList<ReleaseConfig>>> AppBackend::releaseTrains(qint64 workspaceId)
+{
+    return withReleases<Result<QList<ReleaseConfig>>>(
+        workspaceId, [](ReleaseSession& releases) { return releases.trains(); });
+}
+
+QFuture<Result<Release>> AppBackend::createRelease(qint64 workspaceId, const ReleaseDraft& draft)
+{
+    return changedHere(withReleases<Result<Release>>(
+        workspaceId, [draft](ReleaseSession& releases) { return releases.create(draft); }));
+}
+
+QFuture<Result<Release>> AppBackend::act(qint64 workspaceId, const ReleaseAction& action)
+{
+    return changedHere(withReleases<Result<Release>>(
+        workspaceId, [action](ReleaseSession& releases) { return releases.act(action); }));
 }
 
 } // namespace ReleaseDeck

@@ -36,4 +36,38 @@ QString DisplayNames::status(VerificationStatus value)
     return {};
 }
 
+QString DisplayNames::stage(Stage value)
+{
+    switch (value) {
+    case Stage::Kickoff:
+        return tr("Kickoff");
+    case Stage::Regression:
+        return tr("Regression");
+    case Stage::PreRelease:
+        return tr("Pre-release");
+    case Stage::Done:
+        return tr("Done");
+    }
+    return {};
+}
+
+QString DisplayNames::releaseStatus(ReleaseStatus value)
+{
+    switch (value) {
+    case ReleaseStatus::Pending:
+        return tr("Pending");
+    case ReleaseStatus::InProgress:
+        return tr("In progress");
+    case ReleaseStatus::Paused:
+        return tr("Paused");
+    case ReleaseStatus::Completed:
+        return tr("Completed");
+    case ReleaseStatus::Cancelled:
+        return tr("Cancelled");
+    case ReleaseStatus::Archived:
+        return tr("Archived");
+    }
+    return {};
+}
+
 } // namespace ReleaseDeck

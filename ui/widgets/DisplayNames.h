@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/ConnectionEnums.h"
+#include "model/ReleaseEnums.h"
 
 #include <QCoreApplication>
 #include <QString>
@@ -17,6 +18,8 @@ class DisplayNames
 public:
     static QString category(ConnectionCategory value);
     static QString status(VerificationStatus value);
+    static QString stage(Stage value);
+    static QString releaseStatus(ReleaseStatus value);
 };
 
 } // namespace ReleaseDeck
