@@ -37,6 +37,17 @@ int main(int argc, char* argv[])
     parser.setApplicationDescription(
         QStringLiteral("Runs the release process of mobile and web apps."));
     parser.addHelpOption();
+    const QCommandLineOption databaseOption(
+        QStringLiteral("database"),
+        QStringLiteral("open this database (sqlite:PATH or mysql://USER@HOST:PORT/DB) for this "
+                       "run, without the wizard; a shared server's password comes from the "
+                       "keychain, as 'releasedeck-cli db login' stored it"),
+        QStringLiteral("URL"));
+    const QCommandLineOption workspaceOption(QStringLiteral("workspace"),
+                                             QStringLiteral("show this workspace first"),
+                                             QStringLiteral("NAME"));
+    parser.addOption(databaseOption);
+    parser.addOption(workspaceOption);
     parser.process(app);
 
     const QString logPath = ReleaseDeck::LogFile::install(QStringLiteral("releasedeck.log"));
@@ -50,7 +61,24 @@ int main(int argc, char* argv[])
     ReleaseDeck::AppWindowFlow flow(backend);
     QObject::connect(&flow, &ReleaseDeck::AppWindowFlow::setupAbandoned, &app,
                      &QCoreApplication::quit, Qt::QueuedConnection);
-    if (backend.needsOnboarding()) {
+    QObject::connect(&flow, &ReleaseDeck::AppWindowFlow::quitRequested, &app,
+                     &QCoreApplication::quit, Qt::QueuedConnection);
+    if (parser.isSet(databaseOption)) {
+        // Opened directly: the main window on that database, or a dialog saying why not.
+        backend.openDirectly(parser.value(databaseOption), parser.value(workspaceOption));
+        flow.setPreferredWorkspace(parser.value(workspaceOption));
+        const auto open = [&backend, &flow] {
+            ReleaseDeck::whenFinished(backend.start(), &flow,
+                                      [&flow](const ReleaseDeck::BackendStatus& status) {
+                                          if (status.databaseReachable)
+                                              flow.start();
+                                          else
+                                              flow.showDatabaseProblem(status.databaseError);
+                                      });
+        };
+        QObject::connect(&flow, &ReleaseDeck::AppWindowFlow::retryRequested, &flow, open);
+        open();
+    } else if (backend.needsOnboarding()) {
         // Nothing is opened or created before the wizard finishes: Cancel leaves no trace.
         flow.start();
     } else {

@@ -6,6 +6,7 @@
 #include "MemberCommands.h"
 #include "OrchestrateCommand.h"
 #include "ReleaseCommands.h"
+#include "TrainCommands.h"
 #include "WorkspaceCommands.h"
 
 namespace ReleaseDeck {
@@ -17,6 +18,7 @@ void addAllCommands(CliApplication& cli)
     addMemberCommands(cli);
     addConnectionCommands(cli);
     addReleaseCommands(cli);
+    addTrainCommands(cli);
     addOrchestrateCommand(cli);
 }
 

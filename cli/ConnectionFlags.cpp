@@ -2,107 +2,47 @@
 
 #include "providers/ProviderRegistry.h"
 
-#include <QUrl>
-
-#include <array>
-
 namespace ReleaseDeck {
 
 namespace {
 
-// A flag's value is text, or a repeatable NAME=VALUE pair collected into an object.
-enum class FlagShape
-{
-    Text,
-    Pairs
-};
+const QString NameFlag = QStringLiteral("name");
 
+// One flag: the field it fills and the providers that take it, from the registry.
 struct Flag
 {
-    const char* name;
-    const char* configKey;
-    FlagShape shape;
-    const char* valueName;
-    const char* description;
+    ProviderField field;
+    QStringList providerIds;
 };
 
-constexpr std::array flags{
-    Flag{"owner", "owner", FlagShape::Text, "OWNER", "repository owner (GitHub)"},
-    Flag{"repo", "repo", FlagShape::Text, "REPO", "repository name (GitHub, Bitbucket)"},
-    Flag{"api-url", "apiUrl", FlagShape::Text, "URL",
-         "API base URL (GitHub Enterprise, GitLab, Bitbucket, Slack, GitHub Actions)"},
-    Flag{"default-branch", "defaultBranch", FlagShape::Text, "BRANCH", "base branch of releases"},
-    Flag{"project", "project", FlagShape::Text, "PATH", "project path, e.g. group/app (GitLab)"},
-    Flag{"token-type", "tokenType", FlagShape::Text, "TYPE",
-         "GitLab token: private (default) or oauth"},
-    Flag{"workspace", "workspace", FlagShape::Text, "WORKSPACE", "Bitbucket workspace"},
-    Flag{"username", "username", FlagShape::Text, "NAME", "Bitbucket user for an app password"},
-    Flag{"channel", "channel", FlagShape::Text, "ID", "Slack channel id"},
-    Flag{"site-url", "siteUrl", FlagShape::Text, "URL", "Jira site URL"},
-    Flag{"email", "email", FlagShape::Text, "EMAIL", "Jira Cloud account email"},
-    Flag{"project-key", "projectKeys", FlagShape::Pairs, "PLATFORM=KEY",
-         "Jira project per platform (ANDROID, IOS, WEB); repeatable"},
-    Flag{"ready-state", "readyStates", FlagShape::Pairs, "PLATFORM=STATE",
-         "Jira status meaning ready to release; repeatable"},
-    Flag{"workflow", "workflows", FlagShape::Pairs, "PURPOSE=FILE",
-         "GitHub Actions workflow per purpose; repeatable"},
-    Flag{"url", "url", FlagShape::Text, "URL", "Jenkins URL"},
-    Flag{"user", "user", FlagShape::Text, "NAME", "Jenkins user"},
-    Flag{"job", "jobs", FlagShape::Pairs, "PURPOSE=NAME", "Jenkins job per purpose; repeatable"},
-    Flag{"name", "", FlagShape::Text, "TEXT", "display name of the connection"},
-};
-
-// Which flags each command-line provider name takes; the registry id may depend on them.
-struct ProviderFlags
+QList<Flag> providerFlags()
 {
-    const char* name;
-    std::initializer_list<const char*> flags;
-};
+    QList<Flag> flags;
+    const ProviderRegistry& registry = ProviderRegistry::builtIn();
+    for (const QString& id : registry.providerIds()) {
+        for (const ProviderField& field : registry.find(id)->fields) {
+            const auto known = std::find_if(flags.begin(), flags.end(), [&field](const Flag& flag) {
+                return flag.field.flagName() == field.flagName();
+            });
+            if (known == flags.end())
+                flags.append({field, {id}});
+            else
+                known->providerIds << id;
+        }
+    }
+    return flags;
+}
 
-const std::array providers{
-    ProviderFlags{"github", {"owner", "repo", "api-url", "default-branch"}},
-    ProviderFlags{"github-enterprise", {"owner", "repo", "api-url", "default-branch"}},
-    ProviderFlags{"gitlab", {"project", "api-url", "token-type", "default-branch"}},
-    ProviderFlags{"bitbucket", {"workspace", "repo", "username", "api-url", "default-branch"}},
-    ProviderFlags{"slack", {"api-url", "channel"}},
-    ProviderFlags{"jira", {"site-url", "email", "project-key", "ready-state"}},
-    ProviderFlags{"jira-cloud", {"site-url", "email", "project-key", "ready-state"}},
-    ProviderFlags{"jira-server", {"site-url", "project-key", "ready-state"}},
-    ProviderFlags{"github-actions", {"owner", "repo", "api-url", "workflow"}},
-    ProviderFlags{"jenkins", {"url", "user", "job"}},
-};
-
-const ProviderFlags* findProvider(const QString& name)
+// The field behind a flag for any of these providers; none when none of them takes it.
+const ProviderField* fieldFor(const QList<const ProviderInfo*>& providers, const QString& flag)
 {
-    for (const ProviderFlags& provider : providers) {
-        if (name == QLatin1String(provider.name))
-            return &provider;
+    for (const ProviderInfo* provider : providers) {
+        for (const ProviderField& field : provider->fields) {
+            if (field.flagName() == flag)
+                return &field;
+        }
     }
     return nullptr;
-}
-
-bool takes(const ProviderFlags& provider, const char* flag)
-{
-    for (const char* name : provider.flags) {
-        if (qstrcmp(name, flag) == 0)
-            return true;
-    }
-    return false;
-}
-
-// The registry id for a command-line provider name and its flags.
-QString registryId(const QString& name, const QJsonObject& config)
-{
-    if (name == QLatin1String("github")) {
-        const QString api = config.value(QStringLiteral("apiUrl")).toString();
-        const bool enterprise =
-            !api.isEmpty() && QUrl(api).host() != QLatin1String("api.github.com");
-        return enterprise ? QStringLiteral("github-enterprise") : name;
-    }
-    if (name == QLatin1String("jira"))
-        return config.contains(QStringLiteral("email")) ? QStringLiteral("jira-cloud")
-                                                        : QStringLiteral("jira-server");
-    return name;
 }
 
 Result<QJsonObject> pairs(const QString& flag, const QStringList& values)
@@ -127,60 +67,63 @@ Result<QJsonObject> pairs(const QString& flag, const QStringList& values)
 QList<QCommandLineOption> ConnectionFlags::options()
 {
     QList<QCommandLineOption> options;
-    for (const Flag& flag : flags)
-        options.append(QCommandLineOption(QString::fromLatin1(flag.name),
-                                          QString::fromLatin1(flag.description),
-                                          QString::fromLatin1(flag.valueName)));
+    for (const Flag& flag : providerFlags()) {
+        QString description = QStringLiteral("%1 (%2)").arg(
+            flag.field.label, flag.providerIds.join(QStringLiteral(", ")));
+        if (flag.field.isMap())
+            description += QStringLiteral("; repeatable");
+        options.append(
+            QCommandLineOption(flag.field.flagName(), description, flag.field.flagValue()));
+    }
+    options.append(QCommandLineOption(NameFlag, QStringLiteral("display name of the connection"),
+                                      QStringLiteral("TEXT")));
     return options;
 }
 
 QStringList ConnectionFlags::providerNames()
 {
-    QStringList names;
-    for (const ProviderFlags& provider : providers)
-        names.append(QString::fromLatin1(provider.name));
-    return names;
+    return ProviderRegistry::builtIn().names();
 }
 
 Result<ConnectionDraft> ConnectionFlags::draft(const QString& providerName,
                                                const QCommandLineParser& parser)
 {
-    const ProviderFlags* provider = findProvider(providerName);
-    if (!provider)
+    const ProviderRegistry& registry = ProviderRegistry::builtIn();
+    const QList<const ProviderInfo*> candidates = registry.providersNamed(providerName);
+    if (candidates.isEmpty())
         return Error::usage(QStringLiteral("Unknown provider '%1'; known providers: %2.")
                                 .arg(providerName, providerNames().join(QStringLiteral(", "))));
     ConnectionDraft draft;
-    for (const Flag& flag : flags) {
-        const QString name = QString::fromLatin1(flag.name);
+    if (parser.isSet(NameFlag))
+        draft.displayName = parser.value(NameFlag).trimmed();
+    for (const Flag& flag : providerFlags()) {
+        const QString name = flag.field.flagName();
         if (!parser.isSet(name))
             continue;
-        if (flag.configKey[0] == '\0') {
-            draft.displayName = parser.value(name).trimmed();
-            continue;
-        }
-        if (!takes(*provider, flag.name))
+        const ProviderField* field = fieldFor(candidates, name);
+        if (!field)
             return Error::usage(
                 QStringLiteral("--%1 does not apply to %2.").arg(name, providerName));
-        const QString key = QString::fromLatin1(flag.configKey);
-        if (flag.shape == FlagShape::Pairs) {
+        if (field->isMap()) {
             Result<QJsonObject> object = pairs(name, parser.values(name));
             if (!object)
                 return object.error();
-            draft.config.insert(key, *object);
+            draft.config.insert(field->key, *object);
         } else {
             if (parser.values(name).size() > 1)
                 return Error::usage(QStringLiteral("--%1 is given more than once.").arg(name));
-            draft.config.insert(key, parser.value(name));
+            draft.config.insert(field->key, parser.value(name));
         }
     }
-    draft.provider = registryId(providerName, draft.config);
-    const ProviderInfo* info = ProviderRegistry::builtIn().find(draft.provider);
-    if (!info)
-        return Error::usage(
-            QStringLiteral("Release Deck cannot connect %1 yet.").arg(providerName));
-    draft.category = info->category;
-    if (Status valid = ProviderRegistry::builtIn().validateConfig(draft.provider, draft.config);
-        !valid)
+    const ProviderInfo* provider = registry.providerFor(providerName, draft.config);
+    draft.provider = provider->id;
+    draft.category = provider->category;
+    for (const ProviderField& field : provider->fields) {
+        if (field.need != FieldNeed::Optional && !draft.config.contains(field.key))
+            return Error::usage(QStringLiteral("%1 needs --%2 %3.")
+                                    .arg(providerName, field.flagName(), field.flagValue()));
+    }
+    if (Status valid = registry.validateConfig(draft.provider, draft.config); !valid)
         return valid.error();
     return draft;
 }

@@ -46,4 +46,14 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>StageProgress</name>
+    <message numerus="yes">
+        <source>%1 · %2 of %n task(s)</source>
+        <translation>
+            <numerusform>%1 · %2 of %n task</numerusform>
+            <numerusform>%1 · %2 of %n tasks</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

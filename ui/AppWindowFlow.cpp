@@ -6,6 +6,8 @@
 #include "wizard/OnboardingWizard.h"
 #include "wizard/WizardController.h"
 
+#include <QPushButton>
+
 namespace ReleaseDeck {
 
 AppWindowFlow::AppWindowFlow(ConnectionBackend& backend, QObject* parent)
@@ -15,8 +17,40 @@ AppWindowFlow::AppWindowFlow(ConnectionBackend& backend, QObject* parent)
 
 AppWindowFlow::~AppWindowFlow()
 {
+    delete m_problem;
     delete m_wizard;
     delete m_main;
+}
+
+void AppWindowFlow::setPreferredWorkspace(const QString& workspaceName)
+{
+    m_preferredWorkspace = workspaceName;
+}
+
+void AppWindowFlow::showDatabaseProblem(const QString& error)
+{
+    if (!m_problem) {
+        m_problem = new QMessageBox(QMessageBox::Warning, tr("Release Deck"), QString(),
+                                    QMessageBox::Retry, m_main);
+        m_problem->setObjectName(QStringLiteral("databaseProblemDialog"));
+        m_problem->setAttribute(Qt::WA_DeleteOnClose);
+        m_problem->button(QMessageBox::Retry)->setObjectName(QStringLiteral("retryButton"));
+        QPushButton* quit = m_problem->addButton(tr("&Quit"), QMessageBox::RejectRole);
+        quit->setObjectName(QStringLiteral("quitButton"));
+        m_problem->setDefaultButton(QMessageBox::Retry);
+        connect(m_problem, &QMessageBox::buttonClicked, this,
+                [this, quit](QAbstractButton* button) {
+                    if (button == quit)
+                        emit quitRequested();
+                    else
+                        emit retryRequested();
+                });
+    }
+    m_problem->setText(tr("The database could not be opened."));
+    m_problem->setInformativeText(error);
+    m_problem->open();
+    // Support reads it in the log; the end-to-end tests wait for it.
+    qCInfo(lcUi).noquote() << "database problem shown:" << error;
 }
 
 void AppWindowFlow::start()
@@ -53,9 +87,13 @@ void AppWindowFlow::openWizard(bool firstLaunch)
 
 void AppWindowFlow::showMainWindow()
 {
+    if (m_problem)
+        m_problem->close();
     if (!m_main) {
         m_main = new MainWindow(&m_backend);
         m_main->setAttribute(Qt::WA_DeleteOnClose);
+        if (!m_preferredWorkspace.isEmpty())
+            m_main->preferWorkspace(m_preferredWorkspace);
         connect(m_main, &MainWindow::setupRequested, this, [this] { openWizard(false); });
     }
     m_main->show();

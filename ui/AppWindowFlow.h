@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QMessageBox>
 #include <QObject>
 #include <QPointer>
 
@@ -20,12 +21,20 @@ public:
     ~AppWindowFlow() override;
 
     void start();
+    // The main window shows this workspace first (--workspace NAME).
+    void setPreferredWorkspace(const QString& workspaceName);
+    // The database named on the command line could not be opened: a dialog says why and
+    // offers Retry and Quit (never the wizard).
+    void showDatabaseProblem(const QString& error);
     MainWindow* mainWindow() const;
     OnboardingWizard* wizard() const;
 
 signals:
     // The first-launch wizard was cancelled: there is nothing to show, the app should quit.
     void setupAbandoned();
+    // The database problem dialog's answers.
+    void retryRequested();
+    void quitRequested();
 
 private:
     void openWizard(bool firstLaunch);
@@ -34,6 +43,8 @@ private:
     ConnectionBackend& m_backend;
     QPointer<MainWindow> m_main;
     QPointer<OnboardingWizard> m_wizard;
+    QPointer<QMessageBox> m_problem;
+    QString m_preferredWorkspace;
 };
 
 } // namespace ReleaseDeck

@@ -4,8 +4,11 @@
 #include "activity/ActivityPage.h"
 #include "backend/ConnectionBackend.h"
 #include "backend/FutureReply.h"
+#include "backend/LocalOrchestrator.h"
 #include "connections/ConnectionsPage.h"
 #include "members/MembersPage.h"
+#include "releases/DashboardPage.h"
+#include "releases/OrchestratorIndicator.h"
 #include "widgets/StatusColors.h"
 
 #include <QAction>
@@ -13,6 +16,7 @@
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QHBoxLayout>
+#include <QInputDialog>
 #include <QLabel>
 #include <QListWidget>
 #include <QMenuBar>
@@ -60,16 +64,25 @@ void MainWindow::buildMenus()
     quit->setObjectName(QStringLiteral("quitAction"));
 
     QMenu* viewMenu = menuBar()->addMenu(tr("&View"));
-    QAction* connections = viewMenu->addAction(tr("&Connections"), this, [this] { showPage(0); });
+    QAction* dashboard =
+        viewMenu->addAction(tr("&Dashboard"), this, [this] { showPage(DashboardPageIndex); });
+    dashboard->setObjectName(QStringLiteral("showDashboardAction"));
+    dashboard->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
+    QAction* connections =
+        viewMenu->addAction(tr("&Connections"), this, [this] { showPage(ConnectionsPageIndex); });
     connections->setObjectName(QStringLiteral("showConnectionsAction"));
-    connections->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
-    QAction* activity = viewMenu->addAction(tr("&Activity"), this, [this] { showPage(1); });
+    connections->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
+    QAction* activity =
+        viewMenu->addAction(tr("&Activity"), this, [this] { showPage(ActivityPageIndex); });
     activity->setObjectName(QStringLiteral("showActivityAction"));
-    activity->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
-    QAction* members = viewMenu->addAction(tr("&Members"), this, [this] { showPage(2); });
+    activity->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_3));
+    QAction* members =
+        viewMenu->addAction(tr("&Members"), this, [this] { showPage(MembersPageIndex); });
     members->setObjectName(QStringLiteral("showMembersAction"));
-    members->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_3));
+    members->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_4));
     QAction* refresh = viewMenu->addAction(tr("&Refresh"), this, [this] {
+        if (m_dashboard)
+            m_dashboard->refresh();
         if (m_connections)
             m_connections->reload();
         if (m_activity)
@@ -79,9 +92,29 @@ void MainWindow::buildMenus()
         if (m_backend)
             m_backend->databaseHealth().checkNow();
     });
+    refresh->setObjectName(QStringLiteral("refreshAction"));
     refresh->setShortcut(QKeySequence::Refresh);
-    for (QAction* action : {connections, activity, members, refresh})
+    for (QAction* action : {dashboard, connections, activity, members, refresh})
         action->setEnabled(m_backend != nullptr);
+
+    QMenu* releasesMenu = menuBar()->addMenu(tr("&Releases"));
+    m_newReleaseAction =
+        releasesMenu->addAction(tr("&New Release…"), this, &MainWindow::newRelease);
+    m_newReleaseAction->setObjectName(QStringLiteral("newReleaseAction"));
+    m_newReleaseAction->setShortcut(QKeySequence::New);
+    m_newReleaseAction->setEnabled(false);
+    releasesMenu->addSeparator();
+    m_orchestrateAction = releasesMenu->addAction(tr("&Orchestrate Releases on This Computer"));
+    m_orchestrateAction->setObjectName(QStringLiteral("orchestrateHereAction"));
+    m_orchestrateAction->setCheckable(true);
+    m_orchestrateAction->setEnabled(m_backend != nullptr);
+    if (m_backend) {
+        LocalOrchestrator& local = m_backend->releases().localOrchestrator();
+        m_orchestrateAction->setChecked(local.enabled());
+        connect(m_orchestrateAction, &QAction::toggled, &local, &LocalOrchestrator::setEnabled);
+        connect(&local, &LocalOrchestrator::changed, m_orchestrateAction,
+                [action = m_orchestrateAction, &local] { action->setChecked(local.enabled()); });
+    }
 
     QMenu* helpMenu = menuBar()->addMenu(tr("&Help"));
     helpMenu->addAction(tr("&About Release Deck"), this, [this] {
@@ -112,6 +145,7 @@ void MainWindow::buildPages()
     m_navigation = new QListWidget(this);
     m_navigation->setObjectName(QStringLiteral("navigationList"));
     m_navigation->setAccessibleName(tr("Pages"));
+    m_navigation->addItem(tr("Dashboard"));
     m_navigation->addItem(tr("Connections"));
     m_navigation->addItem(tr("Activity"));
     m_navigation->addItem(tr("Members"));
@@ -138,15 +172,21 @@ void MainWindow::buildPages()
 
 void MainWindow::createPages()
 {
+    delete m_dashboard;
     delete m_connections;
     delete m_activity;
     delete m_members;
+    m_dashboard = new DashboardPage(m_backend->releases(), m_pages);
     m_connections = new ConnectionsPage(*m_backend, m_pages);
     m_activity = new ActivityPage(*m_backend, m_pages);
     m_members = new MembersPage(*m_backend, m_pages);
+    m_pages->addWidget(m_dashboard);
     m_pages->addWidget(m_connections);
     m_pages->addWidget(m_activity);
     m_pages->addWidget(m_members);
+    connect(m_dashboard, &DashboardPage::newReleaseRequested, this, &MainWindow::newRelease);
+    connect(m_dashboard, &DashboardPage::releaseOpened, this,
+            [this](qint64 releaseId) { emit releaseOpenRequested(workspaceId(), releaseId); });
     if (m_navigation)
         m_pages->setCurrentIndex(std::max(0, m_navigation->currentRow()));
 }
@@ -158,6 +198,9 @@ void MainWindow::buildStatusBar()
     m_reconnect = new QPushButton(tr("Re&connect"), this);
     m_reconnect->setObjectName(QStringLiteral("reconnectButton"));
     m_reconnect->setAccessibleName(tr("Reconnect to the database"));
+    ReleaseBackend& releases = m_backend->releases();
+    m_orchestrator =
+        new OrchestratorIndicator(releases.localOrchestrator(), releases.releaseFeed(), this);
     m_keychain = new QLabel(this);
     m_keychain->setObjectName(QStringLiteral("keychainStatusLabel"));
     // Clear of the window's edges.
@@ -165,6 +208,7 @@ void MainWindow::buildStatusBar()
     m_keychain->setContentsMargins(6, 0, 6, 0);
     statusBar()->addWidget(m_database);
     statusBar()->addWidget(m_reconnect);
+    statusBar()->addWidget(m_orchestrator);
     statusBar()->addPermanentWidget(m_keychain);
     DatabaseHealth& health = m_backend->databaseHealth();
     connect(m_reconnect, &QPushButton::clicked, &health, &DatabaseHealth::checkNow);
@@ -222,12 +266,19 @@ void MainWindow::startOver(qint64 workspaceId, const QString& workspaceName)
     loadWorkspaces();
 }
 
+void MainWindow::preferWorkspace(const QString& workspaceName)
+{
+    m_preferredId = 0;
+    m_preferredName = workspaceName;
+}
+
 void MainWindow::reloadPages()
 {
     if (!m_workspacesLoaded) {
         loadWorkspaces();
         return;
     }
+    m_dashboard->refresh();
     m_connections->reload();
     m_activity->refresh();
     m_members->reload();
@@ -277,10 +328,46 @@ void MainWindow::switchWorkspace(int index)
         return;
     const WorkspaceSummary& workspace = m_workspaces.at(index);
     QSettings().setValue(QStringLiteral("workspace/current"), workspace.id);
+    m_dashboard->setWorkspace(workspace.id, workspace.role);
+    m_orchestrator->setWorkspace(workspace.id);
+    m_newReleaseAction->setEnabled(workspace.role == Role::Owner || workspace.role == Role::Editor);
     m_connections->setWorkspace(workspace.id, workspace.role);
     m_activity->setWorkspace(workspace.id);
     m_members->setWorkspace(workspace.id, workspace.role);
     setWindowTitle(tr("%1 — Release Deck").arg(workspace.name));
+}
+
+qint64 MainWindow::workspaceId() const
+{
+    if (!m_workspaceBox || m_workspaceBox->currentIndex() < 0)
+        return 0;
+    return m_workspaceBox->currentData().toLongLong();
+}
+
+void MainWindow::newRelease()
+{
+    const qint64 workspace = workspaceId();
+    if (!m_backend || workspace == 0 || !m_newReleaseAction->isEnabled())
+        return;
+    // A first, small way in: the version only, kickoff now, the workspace's defaults.
+    auto* prompt = new QInputDialog(this);
+    prompt->setObjectName(QStringLiteral("newReleasePrompt"));
+    prompt->setAttribute(Qt::WA_DeleteOnClose);
+    prompt->setWindowTitle(tr("New Release"));
+    prompt->setLabelText(tr("&Version (MAJOR.MINOR.PATCH); kickoff starts now:"));
+    prompt->setAccessibleName(tr("New release"));
+    connect(prompt, &QInputDialog::textValueSelected, this, [this, workspace](const QString& text) {
+        ReleaseDraft draft;
+        draft.version = text.trimmed();
+        whenFinished(m_backend->releases().createRelease(workspace, draft), this,
+                     [this](const Result<Release>& created) {
+                         statusBar()->showMessage(
+                             created ? tr("Release %1 created.").arg(created->version)
+                                     : created.error().message,
+                             10000);
+                     });
+    });
+    prompt->open();
 }
 
 void MainWindow::restoreWindowState()

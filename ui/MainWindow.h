@@ -5,6 +5,7 @@
 #include <QList>
 #include <QMainWindow>
 
+class QAction;
 class QComboBox;
 class QLabel;
 class QListWidget;
@@ -16,11 +17,14 @@ namespace ReleaseDeck {
 class ActivityPage;
 class ConnectionBackend;
 class ConnectionsPage;
+class DashboardPage;
 class MembersPage;
+class OrchestratorIndicator;
 
-// The app's window: menus, the workspace switcher, navigation between Connections,
-// Activity and Members, and a status bar saying where the database is and whether the keychain
-// works. Without a backend (before the app wires one) it shows only its menus.
+// The app's window: menus, the workspace switcher, navigation between the Dashboard,
+// Connections, Activity and Members, and a status bar saying where the database is, who
+// orchestrates the workspace's releases and whether the keychain works.
+// Without a backend (before the app wires one) it shows only its menus.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -28,17 +32,34 @@ class MainWindow : public QMainWindow
 public:
     explicit MainWindow(ConnectionBackend* backend = nullptr, QWidget* parent = nullptr);
 
+    enum Page
+    {
+        DashboardPageIndex,
+        ConnectionsPageIndex,
+        ActivityPageIndex,
+        MembersPageIndex,
+    };
+
+    DashboardPage* dashboardPage() const { return m_dashboard; }
     ConnectionsPage* connectionsPage() const { return m_connections; }
     ActivityPage* activityPage() const { return m_activity; }
     MembersPage* membersPage() const { return m_members; }
     void showPage(int index);
+    qint64 workspaceId() const;
     // The database or the workspace changed ("Set up again…"): the pages start afresh on
     // the workspace list read anew, showing workspaceId (or else the one named so).
     void startOver(qint64 workspaceId, const QString& workspaceName);
+    // Shows the workspace named so once the workspace list arrives (--workspace NAME).
+    void preferWorkspace(const QString& workspaceName);
+
+    // New release (Ctrl+N, the dashboard's buttons) in the shown workspace.
+    void newRelease();
 
 signals:
     // "Set up again…" from the menu: the app opens the onboarding wizard.
     void setupRequested();
+    // A release was opened (Enter or a double click on the dashboard).
+    void releaseOpenRequested(qint64 workspaceId, qint64 releaseId);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -55,14 +76,18 @@ private:
     void restoreWindowState();
 
     ConnectionBackend* m_backend;
+    QAction* m_newReleaseAction = nullptr;
+    QAction* m_orchestrateAction = nullptr;
     QComboBox* m_workspaceBox = nullptr;
     QListWidget* m_navigation = nullptr;
     QStackedWidget* m_pages = nullptr;
+    DashboardPage* m_dashboard = nullptr;
     ConnectionsPage* m_connections = nullptr;
     ActivityPage* m_activity = nullptr;
     MembersPage* m_members = nullptr;
     QLabel* m_database = nullptr;
     QPushButton* m_reconnect = nullptr;
+    OrchestratorIndicator* m_orchestrator = nullptr;
     QLabel* m_keychain = nullptr;
     QList<WorkspaceSummary> m_workspaces;
     bool m_workspacesLoaded = false;

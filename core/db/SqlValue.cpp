@@ -26,4 +26,13 @@ QJsonObject SqlValue::jsonFrom(const QVariant& column)
     return QJsonDocument::fromJson(column.toString().toUtf8()).object();
 }
 
+QString SqlValue::placeholders(qsizetype count)
+{
+    QString text;
+    text.reserve(count * 3);
+    for (qsizetype i = 0; i < count; ++i)
+        text += i == 0 ? QStringLiteral("?") : QStringLiteral(", ?");
+    return text;
+}
+
 } // namespace ReleaseDeck

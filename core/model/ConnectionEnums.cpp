@@ -34,6 +34,23 @@ constexpr EnumTable<Platform, 3> platforms{{
     {Platform::Web, "WEB"},
 }};
 
+constexpr EnumTable<CiPurpose, 5> purposes{{
+    {CiPurpose::PreRegressionBuild, "PRE_REGRESSION_BUILD"},
+    {CiPurpose::RegressionBuild, "REGRESSION_BUILD"},
+    {CiPurpose::Automation, "AUTOMATION"},
+    {CiPurpose::TestFlight, "TESTFLIGHT"},
+    {CiPurpose::AndroidBundle, "ANDROID_BUNDLE"},
+}};
+
+template<typename Enum, std::size_t N>
+QList<Enum> valuesOf(const EnumTable<Enum, N>& table)
+{
+    QList<Enum> values;
+    for (const auto& [value, text] : table)
+        values.append(value);
+    return values;
+}
+
 } // namespace
 
 QString toText(Role value)
@@ -56,6 +73,11 @@ QString toText(Platform value)
     return enumToText(platforms, value);
 }
 
+QString toText(CiPurpose value)
+{
+    return enumToText(purposes, value);
+}
+
 std::optional<Role> roleFromText(const QString& text)
 {
     return enumFromText(roles, text);
@@ -74,6 +96,14 @@ std::optional<VerificationStatus> verificationStatusFromText(const QString& text
 std::optional<Platform> platformFromText(const QString& text)
 {
     return enumFromText(platforms, text);
+}
+
+std::optional<CiPurpose> ciPurposeFromText(const QString& text)
+{
+    const auto purpose = enumFromText(purposes, text);
+    if (!purpose || toText(*purpose) != text)
+        return std::nullopt;
+    return purpose;
 }
 
 QString displayName(ConnectionCategory value)
@@ -114,13 +144,40 @@ QString displayName(Platform value)
 {
     switch (value) {
     case Platform::Android:
-        return QStringLiteral("Android");
+        return QString::fromUtf8(QT_TRANSLATE_NOOP("ConnectionEnums", "Android"));
     case Platform::Ios:
-        return QStringLiteral("iOS");
+        return QString::fromUtf8(QT_TRANSLATE_NOOP("ConnectionEnums", "iOS"));
     case Platform::Web:
-        return QStringLiteral("Web");
+        return QString::fromUtf8(QT_TRANSLATE_NOOP("ConnectionEnums", "Web"));
     }
     return {};
+}
+
+QString displayName(CiPurpose value)
+{
+    switch (value) {
+    case CiPurpose::PreRegressionBuild:
+        return QString::fromUtf8(QT_TRANSLATE_NOOP("ConnectionEnums", "Pre-regression build"));
+    case CiPurpose::RegressionBuild:
+        return QString::fromUtf8(QT_TRANSLATE_NOOP("ConnectionEnums", "Regression build"));
+    case CiPurpose::Automation:
+        return QString::fromUtf8(QT_TRANSLATE_NOOP("ConnectionEnums", "Automation"));
+    case CiPurpose::TestFlight:
+        return QString::fromUtf8(QT_TRANSLATE_NOOP("ConnectionEnums", "TestFlight"));
+    case CiPurpose::AndroidBundle:
+        return QString::fromUtf8(QT_TRANSLATE_NOOP("ConnectionEnums", "Android bundle"));
+    }
+    return {};
+}
+
+QList<Platform> allPlatforms()
+{
+    return valuesOf(platforms);
+}
+
+QList<CiPurpose> allCiPurposes()
+{
+    return valuesOf(purposes);
 }
 
 bool canManageConnections(Role role)

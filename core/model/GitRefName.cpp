@@ -1,14 +1,9 @@
 #include "GitRefName.h"
 
-#include <QCoreApplication>
-
 namespace ReleaseDeck {
 
 QString GitRefName::problem(const QString& name, const QString& what)
 {
-    const auto tr = [](const char* text) {
-        return QCoreApplication::translate("GitRefName", text);
-    };
     if (name.trimmed().isEmpty())
         return tr("The %1 is empty.").arg(what);
     for (const QChar c : name) {

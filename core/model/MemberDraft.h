@@ -26,7 +26,7 @@ struct MemberDraft
     Status validate() const;
 
     // The documented database user name pattern, also checked by the server (migration
-    // 009): 1 to 32 of A-Z a-z 0-9 _ . - not starting with . or -.
+    // 010): 1 to 32 of A-Z a-z 0-9 _ . - not starting with . or -.
     static bool isUserName(const QString& name);
     // A host name, address or pattern: 1 to 60 of A-Z a-z 0-9 % _ . : -
     static bool isHost(const QString& host);

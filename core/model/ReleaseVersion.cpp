@@ -1,10 +1,45 @@
 #include "ReleaseVersion.h"
 
+#include "EnumText.h"
+
 #include <QRegularExpression>
 
 #include <tuple>
 
 namespace ReleaseDeck {
+
+namespace {
+
+constexpr EnumTable<VersionBump, 3> versionBumps{{
+    {VersionBump::Major, "MAJOR"},
+    {VersionBump::Minor, "MINOR"},
+    {VersionBump::Patch, "PATCH"},
+}};
+
+} // namespace
+
+QString toText(VersionBump value)
+{
+    return enumToText(versionBumps, value);
+}
+
+std::optional<VersionBump> versionBumpFromText(const QString& text)
+{
+    return enumFromText(versionBumps, text);
+}
+
+ReleaseVersion ReleaseVersion::bumped(VersionBump bump) const
+{
+    switch (bump) {
+    case VersionBump::Major:
+        return nextMajor();
+    case VersionBump::Minor:
+        return nextMinor();
+    case VersionBump::Patch:
+        break;
+    }
+    return nextPatch();
+}
 
 std::optional<ReleaseVersion> ReleaseVersion::parse(const QString& text)
 {

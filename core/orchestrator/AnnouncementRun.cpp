@@ -7,6 +7,7 @@
 #include "providers/ProviderRegistry.h"
 #include "store/AnnouncementStore.h"
 #include "store/EventStore.h"
+#include "store/ReleaseStore.h"
 
 #include <QCoreApplication>
 #include <QUuid>
@@ -104,6 +105,13 @@ QStringList AnnouncementRun::run(const OrchestratorContext& context, qint64 anno
     Transaction transaction(database);
     if (!transaction.begun())
         return {transaction.begun().error().message};
+    // The release row first, as every writer of a release's rows and events takes it: the
+    // event's foreign key needs that row after the event sequence is taken, so a writer
+    // holding the release and waiting for the sequence would otherwise deadlock with us.
+    if (Result<Release> locked =
+            ReleaseStore(database).lock(context.actor.workspaceId, announcement.releaseId);
+        !locked)
+        return {locked.error().message};
     Result<bool> written = store.finishClaimed(context.actor, announcement, nextAttempt);
     if (!written)
         return {written.error().message};

@@ -111,7 +111,7 @@ TaskOutcome CiTasks::run(const TaskJob& job, CiClient& ci, const TaskCheckpoint&
         if (run.contains(QStringLiteral("marker"))) {
             // A dispatch was about to be sent when the task last stopped: find its run.
             CiRunHandle intent;
-            intent.workflow = traits.ciPurpose;
+            intent.workflow = toText(*traits.ciPurpose);
             intent.ref = run.value(QStringLiteral("ref")).toString();
             intent.triggeredAt = QDateTime::fromString(
                 run.value(QStringLiteral("triggeredAt")).toString(), Qt::ISODateWithMs);
@@ -149,7 +149,7 @@ TaskOutcome CiTasks::run(const TaskJob& job, CiClient& ci, const TaskCheckpoint&
             {QStringLiteral("version"), job.release.version}};
         if (!target.commit.isEmpty())
             inputs.insert(QStringLiteral("commit"), target.commit);
-        Result<CiRunHandle> handle = ci.trigger(traits.ciPurpose, target.ref, inputs);
+        Result<CiRunHandle> handle = ci.trigger(toText(*traits.ciPurpose), target.ref, inputs);
         if (!handle)
             return TaskExecutor::fromError(handle.error(), job);
         run.insert(QStringLiteral("handle"), handle->toJson());

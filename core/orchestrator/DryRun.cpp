@@ -1,10 +1,12 @@
 #include "DryRun.h"
 
+#include "TrainKickoff.h"
 #include "WaitReasons.h"
 #include "db/DatabaseClock.h"
 #include "store/AnnouncementStore.h"
 #include "store/CycleStore.h"
 #include "store/LeaseStore.h"
+#include "store/ReleaseConfigStore.h"
 #include "store/ReleaseStore.h"
 #include "store/SlotStore.h"
 #include "store/TaskStore.h"
@@ -53,6 +55,14 @@ Result<QStringList> DryRun::describe(Database& database, qint64 workspaceId,
     QHash<qint64, Release> byId;
     for (const Release& release : std::as_const(*releases))
         byId.insert(release.id, release);
+    Result<QList<ReleaseConfig>> trains = ReleaseConfigStore(database).due(workspaceId);
+    if (!trains)
+        return trains.error();
+    for (const ReleaseConfig& train : std::as_const(*trains))
+        lines.append(tr("  would create %1 of train %2 and post its kickoff reminder (kickoff "
+                        "at %3)")
+                         .arg(TrainKickoff::nextVersion(train, *releases), train.name,
+                              WaitReasons::when(train.nextKickoffAt, *now)));
     Result<QList<Release>> kickoffs = releaseStore.kickoffsDue(workspaceId);
     if (!kickoffs)
         return kickoffs.error();

@@ -4,6 +4,7 @@
 #include "DryRun.h"
 #include "ReleaseProgression.h"
 #include "TaskRun.h"
+#include "TrainKickoff.h"
 #include "db/Database.h"
 #include "logging/Logging.h"
 #include "providers/ProviderRegistry.h"
@@ -11,6 +12,7 @@
 #include "store/AnnouncementStore.h"
 #include "store/ConnectionStore.h"
 #include "store/LeaseStore.h"
+#include "store/ReleaseConfigStore.h"
 #include "store/ReleaseStore.h"
 #include "store/SlotStore.h"
 #include "store/TaskStore.h"
@@ -92,7 +94,7 @@ void Orchestrator::stop()
     m_stopping = true;
     m_timer.stop();
     m_soon.stop();
-    if (m_inFlight.isEmpty())
+    if (runningCount() == 0)
         finishStop();
 }
 
@@ -185,7 +187,7 @@ void Orchestrator::tick()
         m_status.databaseReachable = true;
         m_status.databaseError = list.error().message;
         emit statusChanged(m_status);
-        if (m_untilQuiet && m_inFlight.isEmpty()) {
+        if (m_untilQuiet && runningCount() == 0) {
             m_untilQuiet = false;
             emit quiescent();
         }
@@ -218,7 +220,7 @@ void Orchestrator::tick()
     m_status.databaseError.clear();
     m_status.retryInSeconds = 0;
     emit statusChanged(m_status);
-    if (m_untilQuiet && acted == 0 && m_inFlight.isEmpty()) {
+    if (m_untilQuiet && acted == 0 && runningCount() == 0) {
         m_untilQuiet = false;
         emit quiescent();
     }
@@ -271,11 +273,28 @@ Result<int> Orchestrator::tickWorkspace(const Workspace& workspace, WorkspaceOrc
         report(tr("Took the lease of %1 (holder %2).").arg(workspace.name, m_options.holder));
     }
     m_acting.insert(workspace.id);
-    if (Status renewed = tasks.renewClaims(actor, m_options.holder, m_options.leaseSeconds);
+    if (Status renewed = tasks.renewClaims(actor, m_options.holder, m_runningTasks.values(),
+                                           m_options.leaseSeconds);
+        !renewed)
+        return renewed.error();
+    if (Status renewed = announcements.renewClaims(
+            actor, m_options.holder, m_runningAnnouncements.values(), m_options.leaseSeconds);
         !renewed)
         return renewed.error();
 
     int acted = 0;
+    // Trains first: a release created late (its kickoff already due) kicks off this tick.
+    Result<QList<ReleaseConfig>> dueTrains = ReleaseConfigStore(m_database).due(workspace.id);
+    if (!dueTrains)
+        return dueTrains.error();
+    for (const ReleaseConfig& train : std::as_const(*dueTrains)) {
+        TrainKickoff kickoff(m_database, actor, m_options.actorName);
+        if (Status created = kickoff.createDue(train); !created)
+            return created.error();
+        for (const QString& line : kickoff.changes())
+            report(line);
+        acted += kickoff.changes().isEmpty() ? 0 : 1;
+    }
     ReleaseStore releases(m_database);
     Result<QList<Release>> kickoffs = releases.kickoffsDue(workspace.id);
     if (!kickoffs)
@@ -301,26 +320,25 @@ Result<int> Orchestrator::tickWorkspace(const Workspace& workspace, WorkspaceOrc
         acted += progression.changes().isEmpty() ? 0 : 1;
     }
 
-    const qsizetype free = m_options.concurrency - m_inFlight.size();
+    const qsizetype free = m_options.concurrency - runningCount();
     if (free <= 0)
         return acted;
-    Result<QList<Task>> dueTasks = tasks.due(workspace.id, int(m_inFlight.size() + free));
+    Result<QList<Task>> dueTasks = tasks.due(workspace.id, int(runningCount() + free));
     if (!dueTasks)
         return dueTasks.error();
     qsizetype started = 0;
     for (const Task& task : std::as_const(*dueTasks)) {
-        if (started >= free || m_inFlight.contains(QStringLiteral("task-%1").arg(task.id)))
+        if (started >= free || m_runningTasks.contains(task.id))
             continue;
         dispatchTask(*context, task.id);
         ++started;
     }
     Result<QList<Announcement>> dueAnnouncements =
-        announcements.due(workspace.id, int(m_inFlight.size() + free));
+        announcements.due(workspace.id, int(runningCount() + free));
     if (!dueAnnouncements)
         return dueAnnouncements.error();
     for (const Announcement& announcement : std::as_const(*dueAnnouncements)) {
-        if (started >= free ||
-            m_inFlight.contains(QStringLiteral("announcement-%1").arg(announcement.id)))
+        if (started >= free || m_runningAnnouncements.contains(announcement.id))
             continue;
         dispatchAnnouncement(*context, announcement.id);
         ++started;
@@ -330,12 +348,11 @@ Result<int> Orchestrator::tickWorkspace(const Workspace& workspace, WorkspaceOrc
 
 void Orchestrator::dispatchTask(const OrchestratorContext& context, qint64 taskId)
 {
-    const QString key = QStringLiteral("task-%1").arg(taskId);
-    m_inFlight.insert(key);
+    m_runningTasks.insert(taskId);
     auto* watcher = new QFutureWatcher<QStringList>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, key] {
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, taskId] {
         watcher->deleteLater();
-        jobFinished(key, watcher->result());
+        jobFinished(m_runningTasks, taskId, watcher->result());
     });
     watcher->setFuture(
         QtConcurrent::run(&m_pool, [context, taskId] { return TaskRun::run(context, taskId); }));
@@ -343,25 +360,24 @@ void Orchestrator::dispatchTask(const OrchestratorContext& context, qint64 taskI
 
 void Orchestrator::dispatchAnnouncement(const OrchestratorContext& context, qint64 announcementId)
 {
-    const QString key = QStringLiteral("announcement-%1").arg(announcementId);
-    m_inFlight.insert(key);
+    m_runningAnnouncements.insert(announcementId);
     auto* watcher = new QFutureWatcher<QStringList>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, key] {
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, announcementId] {
         watcher->deleteLater();
-        jobFinished(key, watcher->result());
+        jobFinished(m_runningAnnouncements, announcementId, watcher->result());
     });
     watcher->setFuture(QtConcurrent::run(&m_pool, [context, announcementId] {
         return AnnouncementRun::run(context, announcementId);
     }));
 }
 
-void Orchestrator::jobFinished(const QString& key, const QStringList& lines)
+void Orchestrator::jobFinished(QSet<qint64>& running, qint64 id, const QStringList& lines)
 {
-    m_inFlight.remove(key);
+    running.remove(id);
     for (const QString& line : lines)
         report(line);
     if (m_stopping) {
-        if (m_inFlight.isEmpty())
+        if (runningCount() == 0)
             finishStop();
         return;
     }
@@ -383,7 +399,7 @@ void Orchestrator::databaseLost(const Error& error)
     m_status.retryInSeconds = retry;
     report(tr("The database is unreachable (%1); retrying in %2 s.").arg(error.message).arg(retry));
     emit statusChanged(m_status);
-    if (m_untilQuiet && m_inFlight.isEmpty()) {
+    if (m_untilQuiet && runningCount() == 0) {
         m_untilQuiet = false;
         emit quiescent();
     }

@@ -33,7 +33,8 @@ struct OrchestratorOptions
 // Moves releases by itself. Each tick (a QTimer, and at once after a user action or a
 // finished task), for each workspace it orchestrates: make sure this machine holds the
 // tokens its connections need, take or renew the workspace lease (database clock), renew
-// the claims of running tasks, start due kickoffs and regression cycles, and hand due tasks
+// the claims of running tasks, create the releases of trains whose reminder time has come
+// (TrainKickoff), start due kickoffs and regression cycles, and hand due tasks
 // and announcements to a worker pool (at most `concurrency` at once). Due work is fetched
 // in a constant number of queries, whatever the number of releases. A lost database ends
 // the tick; the next one retries with backoff. Lives on one thread (the CLI's main thread,
@@ -85,7 +86,8 @@ private:
     Result<OrchestratorContext> contextFor(const Workspace& workspace, QString* missing);
     void dispatchTask(const OrchestratorContext& context, qint64 taskId);
     void dispatchAnnouncement(const OrchestratorContext& context, qint64 announcementId);
-    void jobFinished(const QString& key, const QStringList& lines);
+    void jobFinished(QSet<qint64>& running, qint64 id, const QStringList& lines);
+    qsizetype runningCount() const { return m_runningTasks.size() + m_runningAnnouncements.size(); }
     void databaseLost(const Error& error);
     void finishStop();
     void report(const QString& line);
@@ -98,9 +100,10 @@ private:
     QTimer m_timer;
     QTimer m_soon;
     QThreadPool m_pool;
-    QSet<QString> m_inFlight;         // "task-12", "announcement-3"
-    QHash<QString, QString> m_tokens; // secret ref → token, read once per process
-    QSet<qint64> m_acting;            // workspaces whose lease this instance holds
+    QSet<qint64> m_runningTasks;         // ids of tasks a worker runs now
+    QSet<qint64> m_runningAnnouncements; // ids of announcements a worker posts now
+    QHash<QString, QString> m_tokens;    // secret ref → token, read once per process
+    QSet<qint64> m_acting;               // workspaces whose lease this instance holds
     OrchestratorStatus m_status;
     int m_failures = 0;
     bool m_untilQuiet = false;

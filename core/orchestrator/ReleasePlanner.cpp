@@ -1,9 +1,9 @@
 #include "ReleasePlanner.h"
 
 #include "TaskCatalog.h"
+#include "providers/ProviderRegistry.h"
 
 #include <QCoreApplication>
-#include <QJsonObject>
 
 namespace ReleaseDeck {
 
@@ -25,13 +25,9 @@ Task skipped(Task task, const QString& reason)
 
 } // namespace
 
-bool ReleasePlanner::ciHasPurpose(const Connection& ci, const QString& purpose)
+bool ReleasePlanner::ciHasPurpose(const Connection& ci, CiPurpose purpose)
 {
-    for (const QString& key : {QStringLiteral("workflows"), QStringLiteral("jobs")}) {
-        if (!ci.config.value(key).toObject().value(purpose).toString().trimmed().isEmpty())
-            return true;
-    }
-    return false;
+    return !ProviderRegistry::builtIn().ciWorkflow(ci, purpose).isEmpty();
 }
 
 QString ReleasePlanner::skipReason(TaskType type, const Release& release,
@@ -44,9 +40,9 @@ QString ReleasePlanner::skipReason(TaskType type, const Release& release,
         return tr("no %1 platform in this release").arg(displayName(*traits.onlyPlatform));
     if (traits.category && !connections.contains(*traits.category))
         return tr("no %1 connection").arg(toText(*traits.category));
-    if (!traits.ciPurpose.isEmpty() &&
-        !ciHasPurpose(connections.value(ConnectionCategory::Ci), traits.ciPurpose))
-        return tr("the CI connection has no %1 workflow").arg(traits.ciPurpose);
+    if (traits.ciPurpose &&
+        !ciHasPurpose(connections.value(ConnectionCategory::Ci), *traits.ciPurpose))
+        return tr("the CI connection has no %1 workflow").arg(toText(*traits.ciPurpose));
     return {};
 }
 

@@ -33,8 +33,9 @@ public:
     // Why a task of this release will not run, or empty when it will.
     static QString skipReason(TaskType type, const Release& release,
                               const ActiveConnections& connections);
-    // Whether the CI connection has a workflow/job for purpose.
-    static bool ciHasPurpose(const Connection& ci, const QString& purpose);
+    // Whether the CI connection names a workflow/job for purpose (in the field the
+    // registry says holds its provider's per-purpose map).
+    static bool ciHasPurpose(const Connection& ci, CiPurpose purpose);
 
 private:
     static Task planned(TaskType type, const Release& release, const ActiveConnections& connections,

@@ -83,16 +83,21 @@ void ReleaseProgression::record(const Release& release, const QString& kind, con
     m_changes.append(message);
 }
 
-Status ReleaseProgression::announce(const Release& release, const QString& dedupeKey,
-                                    const QString& kind, const QString& body)
+Result<bool> ReleaseProgression::queue(const Release& release, const QString& dedupeKey,
+                                       const QString& kind, const QString& body)
 {
     Announcement announcement;
     announcement.releaseId = release.id;
     announcement.dedupeKey = QStringLiteral("release-%1-%2").arg(release.id).arg(dedupeKey);
     announcement.kind = kind;
     announcement.body = body;
-    AnnouncementStore store(m_database);
-    Result<bool> queued = store.enqueue(m_actor, announcement);
+    return AnnouncementStore(m_database).enqueue(m_actor, announcement);
+}
+
+Status ReleaseProgression::announce(const Release& release, const QString& dedupeKey,
+                                    const QString& kind, const QString& body)
+{
+    Result<bool> queued = queue(release, dedupeKey, kind, body);
     if (!queued)
         return queued.error();
     return {};
@@ -119,105 +124,8 @@ Status ReleaseProgression::write(Release& release)
     return {};
 }
 
-Status ReleaseProgression::kickOff(qint64 releaseId)
-{
-    Transaction transaction(m_database);
-    if (!transaction.begun())
-        return transaction.begun();
-    ReleaseStore releases(m_database);
-    Result<Release> locked = releases.lock(m_actor.workspaceId, releaseId);
-    if (!locked)
-        return locked.error();
-    Release* release = &locked.value();
-    Result<QDateTime> now = DatabaseClock::now(m_database);
-    if (!now)
-        return now.error();
-    if (release->status != ReleaseStatus::Pending || release->kickoffAt > *now)
-        return transaction.commit();
-    release->status = ReleaseStatus::InProgress;
-    if (Status written = write(*release); !written)
-        return written;
-    record(*release, QStringLiteral("release.kicked_off"),
-           tr("Kickoff of %1 started.").arg(release->version));
-    const QString body =
-        tr("*Release %1 kicked off.* Branch `%2` from `%3`.")
-            .arg(release->version,
-                 ReleaseSettings::expand(release->settings.branchPattern, release->version),
-                 release->baseBranch);
-    if (Status announced =
-            announce(*release, QStringLiteral("kickoff"), QStringLiteral("kickoff"), body);
-        !announced)
-        return announced;
-    if (Status settled = settle(*release); !settled)
-        return settled;
-    if (Status flushed = flushEvents(); !flushed)
-        return flushed;
-    return transaction.commit();
-}
-
-Status ReleaseProgression::startCycle(const RegressionSlot& slot)
-{
-    Transaction transaction(m_database);
-    if (!transaction.begun())
-        return transaction.begun();
-    ReleaseStore releases(m_database);
-    Result<Release> locked = releases.lock(m_actor.workspaceId, slot.releaseId);
-    if (!locked)
-        return locked.error();
-    Release* release = &locked.value();
-    if (release->status != ReleaseStatus::InProgress || release->stage != Stage::Regression)
-        return transaction.commit();
-    SlotStore slotStore(m_database);
-    Result<QList<RegressionSlot>> all = slotStore.list(m_actor.workspaceId, slot.releaseId);
-    if (!all)
-        return all.error();
-    const auto current = std::find_if(all->cbegin(), all->cend(),
-                                      [&slot](const RegressionSlot& s) { return s.id == slot.id; });
-    if (current == all->cend() || current->cycleId != 0)
-        return transaction.commit();
-    CycleStore cycles(m_database);
-    Result<QList<RegressionCycle>> started = cycles.list(m_actor.workspaceId, slot.releaseId);
-    if (!started)
-        return started.error();
-    int number = 1;
-    for (const RegressionCycle& cycle : std::as_const(*started)) {
-        // The previous cycle runs to its end before the next one starts.
-        if (cycle.status == CycleStatus::InProgress)
-            return transaction.commit();
-        number = std::max(number, cycle.number + 1);
-    }
-    Result<ActiveConnections> connections = activeConnections(m_database, m_actor.workspaceId);
-    if (!connections)
-        return connections.error();
-    Result<QDateTime> now = DatabaseClock::now(m_database);
-    if (!now)
-        return now.error();
-    const QString rcTag =
-        ReleaseSettings::expand(release->settings.rcTagPattern, release->version, number);
-    Result<RegressionCycle> cycle = cycles.start(m_actor, slot.releaseId, rcTag);
-    if (!cycle)
-        return cycle.error();
-    if (Status attached = slotStore.attachCycle(m_actor, slot.id, cycle->id); !attached)
-        return attached;
-    TaskStore tasks(m_database);
-    Result<QList<Task>> planned = tasks.plan(
-        m_actor, slot.releaseId,
-        ReleasePlanner::cycle(*release, *connections, *current, cycle->id, cycle->number, *now));
-    if (!planned)
-        return planned.error();
-    record(*release, QStringLiteral("cycle.started"),
-           tr("Regression cycle %1 of %2 started (%3).")
-               .arg(cycle->number)
-               .arg(release->version, rcTag),
-           {{QStringLiteral("cycle"), cycle->number}, {QStringLiteral("rcTag"), rcTag}});
-    if (Status settled = settle(*release); !settled)
-        return settled;
-    if (Status flushed = flushEvents(); !flushed)
-        return flushed;
-    return transaction.commit();
-}
-
-Status ReleaseProgression::evaluate(qint64 releaseId)
+Status ReleaseProgression::withLocked(qint64 releaseId,
+                                      const std::function<Status(Release&)>& change)
 {
     Transaction transaction(m_database);
     if (!transaction.begun())
@@ -226,11 +134,98 @@ Status ReleaseProgression::evaluate(qint64 releaseId)
     Result<Release> release = releases.lock(m_actor.workspaceId, releaseId);
     if (!release)
         return release.error();
-    if (Status settled = settle(release.value()); !settled)
-        return settled;
-    if (Status flushed = flushEvents(); !flushed)
-        return flushed;
+    if (Status changed = change(*release); !changed)
+        return changed;
+    if (Status concluded = conclude(*release); !concluded)
+        return concluded;
     return transaction.commit();
+}
+
+Status ReleaseProgression::conclude(Release& release)
+{
+    if (Status settled = settle(release); !settled)
+        return settled;
+    return flushEvents();
+}
+
+Status ReleaseProgression::kickOff(qint64 releaseId)
+{
+    return withLocked(releaseId, [this](Release& release) -> Status {
+        Result<QDateTime> now = DatabaseClock::now(m_database);
+        if (!now)
+            return now.error();
+        if (release.status != ReleaseStatus::Pending || release.kickoffAt > *now)
+            return {};
+        release.status = ReleaseStatus::InProgress;
+        if (Status written = write(release); !written)
+            return written;
+        record(release, QStringLiteral("release.kicked_off"),
+               tr("Kickoff of %1 started.").arg(release.version));
+        const QString body =
+            tr("*Release %1 kicked off.* Branch `%2` from `%3`.")
+                .arg(release.version,
+                     ReleaseSettings::expand(release.settings.branchPattern, release.version),
+                     release.baseBranch);
+        return announce(release, QStringLiteral("kickoff"), QStringLiteral("kickoff"), body);
+    });
+}
+
+Status ReleaseProgression::startCycle(const RegressionSlot& slot)
+{
+    return withLocked(slot.releaseId, [this, &slot](Release& release) -> Status {
+        if (release.status != ReleaseStatus::InProgress || release.stage != Stage::Regression)
+            return {};
+        SlotStore slotStore(m_database);
+        Result<QList<RegressionSlot>> all = slotStore.list(m_actor.workspaceId, slot.releaseId);
+        if (!all)
+            return all.error();
+        const auto current =
+            std::find_if(all->cbegin(), all->cend(),
+                         [&slot](const RegressionSlot& s) { return s.id == slot.id; });
+        if (current == all->cend() || current->cycleId != 0)
+            return {};
+        CycleStore cycles(m_database);
+        Result<QList<RegressionCycle>> started = cycles.list(m_actor.workspaceId, slot.releaseId);
+        if (!started)
+            return started.error();
+        int number = 1;
+        for (const RegressionCycle& cycle : std::as_const(*started)) {
+            // The previous cycle runs to its end before the next one starts.
+            if (cycle.status == CycleStatus::InProgress)
+                return {};
+            number = std::max(number, cycle.number + 1);
+        }
+        Result<ActiveConnections> connections = activeConnections(m_database, m_actor.workspaceId);
+        if (!connections)
+            return connections.error();
+        Result<QDateTime> now = DatabaseClock::now(m_database);
+        if (!now)
+            return now.error();
+        const QString rcTag =
+            ReleaseSettings::expand(release.settings.rcTagPattern, release.version, number);
+        Result<RegressionCycle> cycle = cycles.start(m_actor, slot.releaseId, rcTag);
+        if (!cycle)
+            return cycle.error();
+        if (Status attached = slotStore.attachCycle(m_actor, slot.id, cycle->id); !attached)
+            return attached;
+        TaskStore tasks(m_database);
+        Result<QList<Task>> planned = tasks.plan(
+            m_actor, slot.releaseId,
+            ReleasePlanner::cycle(release, *connections, *current, cycle->id, cycle->number, *now));
+        if (!planned)
+            return planned.error();
+        record(release, QStringLiteral("cycle.started"),
+               tr("Regression cycle %1 of %2 started (%3).")
+                   .arg(cycle->number)
+                   .arg(release.version, rcTag),
+               {{QStringLiteral("cycle"), cycle->number}, {QStringLiteral("rcTag"), rcTag}});
+        return {};
+    });
+}
+
+Status ReleaseProgression::evaluate(qint64 releaseId)
+{
+    return withLocked(releaseId, [](Release&) { return Status(); });
 }
 
 Status ReleaseProgression::settle(Release& release)
@@ -240,11 +235,14 @@ Status ReleaseProgression::settle(Release& release)
         return {};
     if (Status unblocked = unblock(release); !unblocked)
         return unblocked;
+    if (release.status != ReleaseStatus::InProgress && release.status != ReleaseStatus::Paused)
+        return {};
+    // Every failure is announced once, also one that ends while the release is paused.
+    bool failed = false;
+    if (Status checked = pauseOnFailure(release, &failed); !checked || failed)
+        return checked;
     if (release.status != ReleaseStatus::InProgress)
         return {};
-    bool paused = false;
-    if (Status checked = pauseOnFailure(release, &paused); !checked || paused)
-        return checked;
     return moveStages(release);
 }
 
@@ -272,39 +270,42 @@ Status ReleaseProgression::unblock(const Release& release)
     return store.schedule(m_actor, ready, 0);
 }
 
-Status ReleaseProgression::pauseOnFailure(Release& release, bool* paused)
+Status ReleaseProgression::pauseOnFailure(Release& release, bool* failed)
 {
     TaskStore store(m_database);
     Result<QList<Task>> tasks = store.listForRelease(m_actor.workspaceId, release.id);
     if (!tasks)
         return tasks.error();
-    QList<Task> failed;
+    QList<Task> failures;
     for (const Task& task : std::as_const(*tasks)) {
         if (task.status == TaskStatus::Failed)
-            failed.append(task);
+            failures.append(task);
     }
-    *paused = !failed.isEmpty();
-    if (failed.isEmpty())
+    *failed = !failures.isEmpty();
+    if (failures.isEmpty())
         return {};
-    release.status = ReleaseStatus::Paused;
-    release.pauseReason = PauseReason::TaskFailure;
-    if (Status written = write(release); !written)
-        return written;
-    for (const Task& task : std::as_const(failed)) {
-        record(release, QStringLiteral("release.paused"),
-               tr("%1 paused: %2 failed.").arg(release.version, toText(task.type)),
-               {{QStringLiteral("taskType"), toText(task.type)},
-                {QStringLiteral("cycle"), task.cycleNumber},
-                {QStringLiteral("error"), task.lastError}});
+    if (release.status == ReleaseStatus::InProgress) {
+        release.status = ReleaseStatus::Paused;
+        release.pauseReason = PauseReason::TaskFailure;
+        if (Status written = write(release); !written)
+            return written;
+    }
+    for (const Task& task : std::as_const(failures)) {
         const QString body =
             tr("*Release %1: %2 failed.* %3 The release is paused until someone retries or "
                "skips the task.")
                 .arg(release.version, TaskCatalog::title(task.type), task.lastError);
-        if (Status announced = announce(
-                release, QStringLiteral("task-failed-%1-%2").arg(task.id).arg(task.attempts),
-                QStringLiteral("task_failed"), body);
-            !announced)
-            return announced;
+        Result<bool> queued =
+            queue(release, QStringLiteral("task-failed-%1-%2").arg(task.id).arg(task.attempts),
+                  QStringLiteral("task_failed"), body);
+        if (!queued)
+            return queued.error();
+        if (*queued)
+            record(release, QStringLiteral("release.paused"),
+                   tr("%1 paused: %2 failed.").arg(release.version, toText(task.type)),
+                   {{QStringLiteral("taskType"), toText(task.type)},
+                    {QStringLiteral("cycle"), task.cycleNumber},
+                    {QStringLiteral("error"), task.lastError}});
     }
     return {};
 }

@@ -10,6 +10,8 @@
 #include <QList>
 #include <QStringList>
 
+#include <functional>
+
 namespace ReleaseDeck {
 
 class Database;
@@ -46,13 +48,21 @@ public:
                     const QString& body);
     // Appends the recorded events; call last, just before commit.
     Status flushEvents();
+    // settle() then flushEvents(): the end of every change to a locked release.
+    Status conclude(Release& release);
 
     // One line per change made, for the orchestrator's log.
     const QStringList& changes() const { return m_changes; }
 
 private:
+    // Opens (or joins) a transaction, locks the release, runs change and concludes it.
+    Status withLocked(qint64 releaseId, const std::function<Status(Release&)>& change);
+    // Queues a chat message; true when it was not queued before.
+    Result<bool> queue(const Release& release, const QString& dedupeKey, const QString& kind,
+                       const QString& body);
     Status unblock(const Release& release);
-    Status pauseOnFailure(Release& release, bool* paused);
+    // Announces each failed task once; pauses an IN_PROGRESS release when one failed.
+    Status pauseOnFailure(Release& release, bool* failed);
     Status moveStages(Release& release);
     Status enterPreRelease(Release& release);
     Status awaitTrigger(Release& release, const QString& announcementKey, const QString& body);

@@ -15,8 +15,7 @@ TaskTraits TaskCatalog::traits(TaskType type)
     case TaskType::CreateTestSuite:
         return {C::Tests, true, {}, {}, false, {}};
     case TaskType::TriggerPreRegressionBuilds:
-        return {C::Ci, true, {TaskType::ForkBranch}, QStringLiteral("PRE_REGRESSION_BUILD"),
-                true,  {}};
+        return {C::Ci, true, {TaskType::ForkBranch}, CiPurpose::PreRegressionBuild, true, {}};
     case TaskType::ResetTestSuite:
         return {C::Tests, true, {}, {}, false, {}};
     case TaskType::CreateRcTag:
@@ -24,23 +23,21 @@ TaskTraits TaskCatalog::traits(TaskType type)
     case TaskType::CreateReleaseNotes:
         return {C::Scm, true, {TaskType::CreateRcTag}, {}, false, {}};
     case TaskType::TriggerRegressionBuilds:
-        return {C::Ci, false, {TaskType::CreateRcTag}, QStringLiteral("REGRESSION_BUILD"),
-                true,  {}};
+        return {C::Ci, false, {TaskType::CreateRcTag}, CiPurpose::RegressionBuild, true, {}};
     case TaskType::TriggerAutomationRuns:
-        return {C::Ci, true, {TaskType::TriggerRegressionBuilds}, QStringLiteral("AUTOMATION"),
-                true,  {}};
+        return {C::Ci, true, {TaskType::TriggerRegressionBuilds}, CiPurpose::Automation, true, {}};
     case TaskType::CreateReleaseTag:
         return {C::Scm, false, {}, {}, false, {}};
     case TaskType::CreateFinalReleaseNotes:
         return {C::Scm, true, {TaskType::CreateReleaseTag}, {}, false, {}};
     case TaskType::TriggerTestFlightBuild:
-        return {C::Ci, true,         {TaskType::CreateReleaseTag}, QStringLiteral("TESTFLIGHT"),
+        return {C::Ci, true,         {TaskType::CreateReleaseTag}, CiPurpose::TestFlight,
                 false, Platform::Ios};
     case TaskType::CreateAabBuild:
         return {C::Ci,
                 true,
                 {TaskType::CreateReleaseTag},
-                QStringLiteral("ANDROID_BUNDLE"),
+                CiPurpose::AndroidBundle,
                 false,
                 Platform::Android};
     case TaskType::CheckProjectReleaseApproval:

@@ -18,8 +18,8 @@ struct TaskTraits
     std::optional<ConnectionCategory> category;
     bool optional = false;
     QList<TaskType> prerequisites;
-    QString ciPurpose;        // CI tasks: the purpose id of the CI connection's workflow/job map
-    bool perPlatform = false; // CI tasks: one run per release platform
+    std::optional<CiPurpose> ciPurpose;   // CI tasks: what the CI connection runs for them
+    bool perPlatform = false;             // CI tasks: one run per release platform
     std::optional<Platform> onlyPlatform; // TestFlight: iOS; Android bundle: Android
 };
 

@@ -213,10 +213,8 @@ Result<QStringList> TaskRun::record(const OrchestratorContext& context, const Ta
                             {QStringLiteral("cycle"), task.cycleNumber},
                             {QStringLiteral("taskStatus"), toText(task.status)}});
     }
-    if (Status settled = progression.settle(*release); !settled)
-        return settled.error();
-    if (Status flushed = progression.flushEvents(); !flushed)
-        return flushed.error();
+    if (Status concluded = progression.conclude(*release); !concluded)
+        return concluded.error();
     if (Status committed = transaction.commit(); !committed)
         return committed.error();
     lines = progression.changes();

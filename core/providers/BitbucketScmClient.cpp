@@ -1,6 +1,7 @@
 #include "BitbucketScmClient.h"
 
 #include "ProviderConfig.h"
+#include "RepositoryFields.h"
 
 namespace ReleaseDeck {
 
@@ -59,30 +60,41 @@ bool scopesAllowWrite(const QByteArray& scopes)
 
 } // namespace
 
+QList<ProviderField> BitbucketTarget::fields()
+{
+    return {
+        ProviderField(QStringLiteral("workspace"), FieldKind::Slug,
+                      QT_TRANSLATE_NOOP("ProviderField", "Workspace"),
+                      QT_TRANSLATE_NOOP("ProviderField", "the workspace"))
+            .example(QT_TRANSLATE_NOOP("ProviderField", "acme"))
+            .value(QStringLiteral("WORKSPACE")),
+        RepositoryFields::repository(),
+        ProviderField(QStringLiteral("username"), FieldKind::UserName,
+                      QT_TRANSLATE_NOOP("ProviderField", "User name"),
+                      QT_TRANSLATE_NOOP("ProviderField", "the Bitbucket user name"))
+            .optional()
+            .example(QT_TRANSLATE_NOOP("ProviderField", "for an app password"))
+            .value(QStringLiteral("NAME"))
+            .commandLineOnly(),
+        ProviderField(QStringLiteral("apiUrl"), FieldKind::Url,
+                      QT_TRANSLATE_NOOP("ProviderField", "API address"),
+                      QT_TRANSLATE_NOOP("ProviderField", "the Bitbucket API address"))
+            .optional()
+            .example(QT_TRANSLATE_NOOP("ProviderField", "https://api.bitbucket.org/2.0 when empty"))
+            .value(QStringLiteral("URL"))
+            .commandLineOnly()};
+}
+
 Result<BitbucketTarget> BitbucketTarget::fromConfig(const QJsonObject& config)
 {
+    if (Status checked = ProviderField::checkConfig(fields(), config, false); !checked)
+        return checked.error();
     BitbucketTarget target;
-    auto apiUrl = ProviderConfig::baseUrl(config, QStringLiteral("apiUrl"),
-                                          QStringLiteral("Bitbucket API URL"),
-                                          QUrl(QStringLiteral("https://api.bitbucket.org/2.0")));
-    if (!apiUrl)
-        return apiUrl.error();
-    target.apiUrl = *apiUrl;
-    target.workspace = config.value(QStringLiteral("workspace")).toString().trimmed();
-    target.repo = config.value(QStringLiteral("repo")).toString().trimmed();
-    if (Status workspace =
-            ProviderConfig::repositoryPart(target.workspace, QStringLiteral("Bitbucket workspace"));
-        !workspace)
-        return workspace.error();
-    if (Status repo =
-            ProviderConfig::repositoryPart(target.repo, QStringLiteral("Bitbucket repository"));
-        !repo)
-        return repo.error();
-    target.username = config.value(QStringLiteral("username")).toString().trimmed();
-    if (target.username.contains(QLatin1Char(' ')) || target.username.contains(QLatin1Char(':')))
-        return Error::usage(QStringLiteral("The Bitbucket username \"%1\" may not contain spaces "
-                                           "or ':'.")
-                                .arg(target.username));
+    target.apiUrl = ProviderConfig::url(config, QStringLiteral("apiUrl"),
+                                        QUrl(QStringLiteral("https://api.bitbucket.org/2.0")));
+    target.workspace = ProviderConfig::text(config, QStringLiteral("workspace"));
+    target.repo = ProviderConfig::text(config, QStringLiteral("repo"));
+    target.username = ProviderConfig::text(config, QStringLiteral("username"));
     return target;
 }
 
@@ -100,13 +112,9 @@ ProviderInfo BitbucketScmClient::provider()
     ProviderInfo info;
     info.id = QStringLiteral("bitbucket");
     info.category = ConnectionCategory::Scm;
-    info.displayName = QStringLiteral("Bitbucket Cloud");
-    info.requiredKeys = {QStringLiteral("workspace"), QStringLiteral("repo")};
-    info.optionalKeys = {QStringLiteral("username"), QStringLiteral("apiUrl")};
-    info.validateConfig = [](const QJsonObject& config) -> Status {
-        auto target = BitbucketTarget::fromConfig(config);
-        return target ? Status() : Status(target.error());
-    };
+    info.displayName = QString::fromUtf8(QT_TRANSLATE_NOOP("ProviderRegistry", "Bitbucket Cloud"));
+    info.fields = BitbucketTarget::fields();
+    info.fields << RepositoryFields::defaultBranch();
     info.createScm = [](const Connection& connection, const QString& token,
                         const HttpClient& http) -> std::unique_ptr<ScmClient> {
         return std::make_unique<BitbucketScmClient>(
@@ -268,31 +276,23 @@ Result<bool> BitbucketScmClient::tagExists(const QString& name)
 Status BitbucketScmClient::createRef(const QString& kind, const QString& name, const QString& sha,
                                      const QString& fromRef, const QString& message)
 {
-    const QString what =
-        kind == QLatin1String("branches") ? QStringLiteral("branch") : QStringLiteral("tag");
-    auto existing = refCommit(kind, name);
-    if (!existing)
-        return existing.error();
-    if (!existing->has_value()) {
-        QJsonObject body{{QStringLiteral("name"), name},
-                         {QStringLiteral("target"), QJsonObject{{QStringLiteral("hash"), sha}}}};
-        if (!message.isEmpty())
-            body.insert(QStringLiteral("message"), message);
-        auto created =
-            m_api.send(m_api.json("POST", repoPath({QStringLiteral("refs"), kind}), body));
-        if (created)
-            return {};
-        if (created.error().kind != ErrorKind::Validation &&
-            created.error().kind != ErrorKind::Conflict)
-            return created.error();
-        // Someone created it between our look and our write: judge what is there now.
-        existing = refCommit(kind, name);
-        if (!existing)
-            return existing.error();
-        if (!existing->has_value())
-            return created.error();
-    }
-    return sameCommitOrConflict(what, name, **existing, sha, fromRef, ShortShaLength);
+    return createUnlessSame(
+        {kind == QLatin1String("branches") ? QStringLiteral("branch") : QStringLiteral("tag"), name,
+         sha, fromRef, ShortShaLength, [this, &kind, &name] { return refCommit(kind, name); },
+         [&]() -> Status {
+             QJsonObject body{
+                 {QStringLiteral("name"), name},
+                 {QStringLiteral("target"), QJsonObject{{QStringLiteral("hash"), sha}}}};
+             if (!message.isEmpty())
+                 body.insert(QStringLiteral("message"), message);
+             auto created =
+                 m_api.send(m_api.json("POST", repoPath({QStringLiteral("refs"), kind}), body));
+             return created ? Status() : Status(created.error());
+         },
+         // Bitbucket refuses an existing ref with 400 or 409 and varying words.
+         [](const Error& error) {
+             return error.kind == ErrorKind::Validation || error.kind == ErrorKind::Conflict;
+         }});
 }
 
 Result<ScmBranch> BitbucketScmClient::createBranch(const QString& name, const QString& fromRef)

@@ -18,6 +18,8 @@ struct BitbucketTarget
     QString username; // set: Basic with an app password; empty: Bearer access token
 
     QString fullName() const { return workspace + QLatin1Char('/') + repo; }
+    // workspace, repo, username (for an app password) and apiUrl.
+    static QList<ProviderField> fields();
     static Result<BitbucketTarget> fromConfig(const QJsonObject& config);
 };
 

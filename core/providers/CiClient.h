@@ -56,7 +56,8 @@ public:
     virtual Result<VerificationReport> verify() = 0;
 
     virtual Result<QList<CiWorkflow>> listWorkflows() = 0;
-    // workflow: a purpose configured on the connection ("build") or a workflow/job itself.
+    // workflow: a CI purpose configured on the connection ("REGRESSION_BUILD", see
+    // CiPurpose) or a workflow/job itself.
     virtual Result<CiRunHandle> trigger(const QString& workflow, const QString& ref,
                                         const QJsonObject& inputs) = 0;
     // Poll this; a handle whose run is not found yet reports Pending.

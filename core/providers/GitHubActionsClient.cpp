@@ -1,7 +1,5 @@
 #include "GitHubActionsClient.h"
 
-#include "ProviderConfig.h"
-
 namespace ReleaseDeck {
 
 namespace {
@@ -20,7 +18,8 @@ QDateTime githubTime(const QJsonValue& value)
 
 GitHubActionsClient::GitHubActionsClient(GitHubTarget target, QJsonObject workflows,
                                          const QString& token, const HttpClient& http)
-    : m_api(std::move(target), token, http)
+    : m_target(std::move(target))
+    , m_api(m_target.endpoint(token, http))
     , m_workflows(std::move(workflows))
 {}
 
@@ -29,25 +28,15 @@ ProviderInfo GitHubActionsClient::provider()
     ProviderInfo info;
     info.id = QStringLiteral("github-actions");
     info.category = ConnectionCategory::Ci;
-    info.displayName = QStringLiteral("GitHub Actions");
-    info.requiredKeys = {QStringLiteral("owner"), QStringLiteral("repo"), WorkflowsKey};
-    info.optionalKeys = {QStringLiteral("apiUrl"), QStringLiteral("caBundle")};
-    info.validateConfig = [](const QJsonObject& config) -> Status {
-        auto target = GitHubTarget::fromConfig(config, false);
-        if (!target)
-            return target.error();
-        auto workflows = ProviderConfig::nameMap(config, WorkflowsKey, QStringLiteral("workflow"));
-        return workflows ? Status() : Status(workflows.error());
-    };
-    info.validateDraft = [](const QJsonObject& config) -> Status {
-        auto target = GitHubTarget::fromConfig(config, false);
-        if (!target)
-            return target.error();
-        if (ProviderConfig::isUnset(config, WorkflowsKey))
-            return {};
-        auto workflows = ProviderConfig::nameMap(config, WorkflowsKey, QStringLiteral("workflow"));
-        return workflows ? Status() : Status(workflows.error());
-    };
+    info.displayName = QString::fromUtf8(QT_TRANSLATE_NOOP("ProviderRegistry", "GitHub Actions"));
+    info.fields = GitHubTarget::fields(false);
+    info.fields << ProviderField(WorkflowsKey, FieldKind::Text,
+                                 QT_TRANSLATE_NOOP("ProviderField", "Workflow per purpose"),
+                                 QT_TRANSLATE_NOOP("ProviderField", "the workflow"))
+                       .perPurpose(QStringLiteral("workflow"))
+                       .neededBeforeSaving()
+                       .picked(FieldChoices::Workflows)
+                       .value(QStringLiteral("FILE"));
     info.createCi = [](const Connection& connection, const QString& token,
                        const HttpClient& http) -> std::unique_ptr<CiClient> {
         auto target = GitHubTarget::fromConfig(connection.config, false);
@@ -65,10 +54,10 @@ QString GitHubActionsClient::workflowFile(const QString& workflowOrPurpose) cons
 
 Result<QList<CiWorkflow>> GitHubActionsClient::listWorkflows()
 {
-    auto items = m_api.sendForAllPages(
-        m_api.request("GET", QStringLiteral("/actions/workflows"),
-                      QUrlQuery{{QStringLiteral("per_page"), QStringLiteral("100")}}),
-        WorkflowsKey);
+    auto items =
+        m_api.collect(m_api.get(m_target.repoPath({QStringLiteral("actions"), WorkflowsKey}),
+                                QUrlQuery{{QStringLiteral("per_page"), QStringLiteral("100")}}),
+                      Pagination::linkedItems(WorkflowsKey));
     if (!items)
         return items.error();
     QList<CiWorkflow> workflows;
@@ -89,7 +78,7 @@ Result<VerificationReport> GitHubActionsClient::verify()
             return Error::notFound(
                 QStringLiteral("The repository %1 does not exist on %2 or the token cannot see "
                                "it.")
-                    .arg(m_api.target().fullName(), m_api.target().service));
+                    .arg(m_target.fullName(), m_target.service));
         return workflows.error();
     }
     QJsonObject found;
@@ -103,16 +92,16 @@ Result<VerificationReport> GitHubActionsClient::verify()
         if (match == workflows->cend())
             return Error::notFound(
                 QStringLiteral("The workflow %1 (for %2) does not exist in %3 on GitHub.")
-                    .arg(file, it.key(), m_api.target().fullName()));
+                    .arg(file, it.key(), m_target.fullName()));
         found.insert(it.key(), match->path);
     }
     VerificationReport report;
     report.summary = QStringLiteral("GitHub Actions in %1: %2 configured workflow(s) found.")
-                         .arg(m_api.target().fullName())
+                         .arg(m_target.fullName())
                          .arg(found.size());
-    report.details = {{QStringLiteral("repository"), m_api.target().fullName()},
+    report.details = {{QStringLiteral("repository"), m_target.fullName()},
                       {WorkflowsKey, found},
-                      {QStringLiteral("apiUrl"), m_api.target().apiUrl.toString()}};
+                      {QStringLiteral("apiUrl"), m_target.apiUrl.toString()}};
     if (const auto expiresAt = m_api.tokenExpiresAt())
         report.details.insert(QStringLiteral("tokenExpiresAt"), expiresAt->toString(Qt::ISODate));
     return report;
@@ -128,8 +117,11 @@ Result<CiRunHandle> GitHubActionsClient::trigger(const QString& workflow, const 
     if (!inputs.isEmpty())
         body.insert(QStringLiteral("inputs"), inputs);
     const QDateTime localNow = QDateTime::currentDateTimeUtc();
-    auto dispatched = m_api.send(m_api.request(
-        "POST", QStringLiteral("/actions/workflows/%1/dispatches").arg(handle.workflow), body));
+    auto dispatched =
+        m_api.send(m_api.json("POST",
+                              m_target.repoPath({QStringLiteral("actions"), WorkflowsKey,
+                                                 handle.workflow, QStringLiteral("dispatches")}),
+                              body));
     if (!dispatched)
         return dispatched.error();
     // GitHub's own clock decides which runs are newer than the dispatch; ours may differ.
@@ -154,8 +146,10 @@ Result<std::optional<QJsonObject>> GitHubActionsClient::oldestRunSince(const CiR
                           {QStringLiteral("created"),
                            QStringLiteral(">=") + handle.triggeredAt.toString(Qt::ISODate)},
                           {QStringLiteral("per_page"), QStringLiteral("30")}};
-    auto runs = m_api.sendForObject(m_api.request(
-        "GET", QStringLiteral("/actions/workflows/%1/runs").arg(handle.workflow), query));
+    auto runs =
+        m_api.sendForObject(m_api.get(m_target.repoPath({QStringLiteral("actions"), WorkflowsKey,
+                                                         handle.workflow, QStringLiteral("runs")}),
+                                      query));
     if (!runs)
         return runs.error();
     std::optional<QJsonObject> oldest;
@@ -192,11 +186,11 @@ Result<std::optional<QJsonObject>> GitHubActionsClient::markedRun(const CiRunHan
             QStringLiteral("created"),
             QStringLiteral(">=") +
                 intent.triggeredAt.toUTC().addSecs(-ClockMarginSeconds).toString(Qt::ISODate));
-    auto runs = m_api.sendForAllPages(
-        m_api.request(
-            "GET", QStringLiteral("/actions/workflows/%1/runs").arg(workflowFile(intent.workflow)),
-            query),
-        QStringLiteral("workflow_runs"));
+    auto runs = m_api.collect(
+        m_api.get(m_target.repoPath({QStringLiteral("actions"), WorkflowsKey,
+                                     workflowFile(intent.workflow), QStringLiteral("runs")}),
+                  query),
+        Pagination::linkedItems(QStringLiteral("workflow_runs")));
     if (!runs)
         return runs.error();
     std::optional<QJsonObject> newest;
@@ -262,8 +256,8 @@ Result<CiRunStatus> GitHubActionsClient::runStatus(const CiRunHandle& handle)
             return CiRunStatus{};
         return statusFrom(**run);
     }
-    auto run =
-        m_api.sendForObject(m_api.request("GET", QStringLiteral("/actions/runs/") + handle.runId));
+    auto run = m_api.sendForObject(m_api.get(
+        m_target.repoPath({QStringLiteral("actions"), QStringLiteral("runs"), handle.runId})));
     if (!run)
         return run.error();
     return statusFrom(*run);

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "CiClient.h"
-#include "GitHubApi.h"
+#include "GitHubTarget.h"
 #include "ProviderInfo.h"
 
 namespace ReleaseDeck {
@@ -45,7 +45,8 @@ private:
     Result<std::optional<QJsonObject>> markedRun(const CiRunHandle& intent, const QString& marker);
     static CiRunStatus statusFrom(const QJsonObject& run);
 
-    GitHubApi m_api;
+    GitHubTarget m_target;
+    RestEndpoint m_api;
     QJsonObject m_workflows;
 };
 

@@ -1,6 +1,6 @@
 #include "GitHubScmClient.h"
 
-#include "ProviderConfig.h"
+#include "RepositoryFields.h"
 
 namespace ReleaseDeck {
 
@@ -27,7 +27,8 @@ bool alreadyExists(const Error& error)
 } // namespace
 
 GitHubScmClient::GitHubScmClient(GitHubTarget target, const QString& token, const HttpClient& http)
-    : m_api(std::move(target), token, http)
+    : m_target(std::move(target))
+    , m_api(m_target.endpoint(token, http))
 {}
 
 ProviderInfo GitHubScmClient::provider(bool enterprise)
@@ -35,15 +36,20 @@ ProviderInfo GitHubScmClient::provider(bool enterprise)
     ProviderInfo info;
     info.id = enterprise ? QStringLiteral("github-enterprise") : QStringLiteral("github");
     info.category = ConnectionCategory::Scm;
-    info.displayName =
-        enterprise ? QStringLiteral("GitHub Enterprise Server") : QStringLiteral("GitHub");
-    info.requiredKeys = {QStringLiteral("owner"), QStringLiteral("repo")};
-    info.optionalKeys = {QStringLiteral("defaultBranch"), QStringLiteral("caBundle")};
-    (enterprise ? info.requiredKeys : info.optionalKeys) << QStringLiteral("apiUrl");
-    info.validateConfig = [enterprise](const QJsonObject& config) -> Status {
-        auto target = GitHubTarget::fromConfig(config, enterprise);
-        return target ? Status() : Status(target.error());
+    info.displayName = QString::fromUtf8(
+        enterprise ? QT_TRANSLATE_NOOP("ProviderRegistry", "GitHub Enterprise Server")
+                   : QT_TRANSLATE_NOOP("ProviderRegistry", "GitHub"));
+    info.family = QStringLiteral("github");
+    info.fitsConfig = [enterprise](const QJsonObject& config) {
+        return GitHubTarget::isEnterprise(config) == enterprise;
     };
+    for (const ProviderField& field : GitHubTarget::fields(enterprise))
+        // People pick GitHub Enterprise Server for their own host; GitHub.com's API address
+        // stays a command-line option.
+        info.fields << (field.key == QLatin1String("apiUrl") && !enterprise
+                            ? field.commandLineOnly()
+                            : field);
+    info.fields << RepositoryFields::defaultBranch();
     info.createScm = [enterprise](const Connection& connection, const QString& token,
                                   const HttpClient& http) -> std::unique_ptr<ScmClient> {
         auto target = GitHubTarget::fromConfig(connection.config, enterprise);
@@ -54,27 +60,27 @@ ProviderInfo GitHubScmClient::provider(bool enterprise)
 
 Result<VerificationReport> GitHubScmClient::verify()
 {
-    const GitHubTarget& target = m_api.target();
     auto repo = repository();
     if (!repo) {
         if (repo.error().kind == ErrorKind::NotFound)
             return Error::notFound(
                 QStringLiteral("The repository %1 does not exist on %2 or the token cannot see "
                                "it.")
-                    .arg(target.fullName(), target.service));
+                    .arg(m_target.fullName(), m_target.service));
         return repo.error();
     }
     if (!repo->canPush)
         return Error::forbidden(
             QStringLiteral("The token can read %1 on %2 but cannot push to it; give it write "
                            "access to the repository's contents.")
-                .arg(repo->fullName, target.service));
+                .arg(repo->fullName, m_target.service));
     VerificationReport report;
-    report.summary = QStringLiteral("Push access to %1 on %2.").arg(repo->fullName, target.service);
+    report.summary =
+        QStringLiteral("Push access to %1 on %2.").arg(repo->fullName, m_target.service);
     report.details = {{QStringLiteral("repository"), repo->fullName},
                       {QStringLiteral("defaultBranch"), repo->defaultBranch},
                       {QStringLiteral("webUrl"), repo->webUrl.toString()},
-                      {QStringLiteral("apiUrl"), target.apiUrl.toString()}};
+                      {QStringLiteral("apiUrl"), m_target.apiUrl.toString()}};
     if (const auto expiresAt = m_api.tokenExpiresAt())
         report.details.insert(QStringLiteral("tokenExpiresAt"), expiresAt->toString(Qt::ISODate));
     return report;
@@ -82,7 +88,7 @@ Result<VerificationReport> GitHubScmClient::verify()
 
 Result<ScmRepository> GitHubScmClient::repository()
 {
-    auto json = m_api.sendForObject(m_api.request("GET", QString()));
+    auto json = m_api.sendForObject(m_api.get(m_target.repoPath()));
     if (!json)
         return json.error();
     ScmRepository repo;
@@ -98,9 +104,10 @@ Result<ScmRepository> GitHubScmClient::repository()
 
 Result<QList<ScmBranch>> GitHubScmClient::listBranches()
 {
-    auto items = m_api.sendForAllPages(
-        m_api.request("GET", QStringLiteral("/branches"),
-                      QUrlQuery{{QStringLiteral("per_page"), QStringLiteral("100")}}));
+    auto items =
+        m_api.collect(m_api.get(m_target.repoPath({QStringLiteral("branches")}),
+                                QUrlQuery{{QStringLiteral("per_page"), QStringLiteral("100")}}),
+                      Pagination::linkedItems());
     if (!items)
         return items.error();
     QList<ScmBranch> branches;
@@ -117,8 +124,9 @@ Result<QList<ScmBranch>> GitHubScmClient::listBranches()
 
 Result<std::optional<QString>> GitHubScmClient::refCommit(const QString& kind, const QString& name)
 {
-    auto ref =
-        m_api.sendForObject(m_api.request("GET", QStringLiteral("/git/ref/%1/%2").arg(kind, name)));
+    auto ref = m_api.sendForObject(m_api.get(
+        m_target.repoPath(QStringList{QStringLiteral("git"), QStringLiteral("ref"), kind} +
+                          GitHubTarget::refSegments(name))));
     if (!ref) {
         if (ref.error().kind == ErrorKind::NotFound)
             return std::optional<QString>();
@@ -128,7 +136,8 @@ Result<std::optional<QString>> GitHubScmClient::refCommit(const QString& kind, c
     const QString sha = object.value(QStringLiteral("sha")).toString();
     if (object.value(QStringLiteral("type")).toString() != QLatin1String("tag"))
         return std::optional<QString>(sha);
-    auto tag = m_api.sendForObject(m_api.request("GET", QStringLiteral("/git/tags/") + sha));
+    auto tag = m_api.sendForObject(
+        m_api.get(m_target.repoPath({QStringLiteral("git"), QStringLiteral("tags"), sha})));
     if (!tag)
         return tag.error();
     return std::optional<QString>(
@@ -137,13 +146,13 @@ Result<std::optional<QString>> GitHubScmClient::refCommit(const QString& kind, c
 
 Result<QString> GitHubScmClient::commitOf(const QString& ref)
 {
-    auto commit = m_api.sendForObject(m_api.request("GET", QStringLiteral("/commits/") + ref));
+    auto commit = m_api.sendForObject(m_api.get(m_target.repoPath(
+        QStringList{QStringLiteral("commits")} + GitHubTarget::refSegments(ref))));
     if (!commit) {
         if (commit.error().kind == ErrorKind::NotFound ||
             commit.error().kind == ErrorKind::Validation)
-            return Error::notFound(
-                QStringLiteral("%1 has no branch, tag or commit \"%2\" in %3.")
-                    .arg(m_api.target().service, ref, m_api.target().fullName()));
+            return Error::notFound(QStringLiteral("%1 has no branch, tag or commit \"%2\" in %3.")
+                                       .arg(m_target.service, ref, m_target.fullName()));
         return commit.error();
     }
     return commit->value(QStringLiteral("sha")).toString();
@@ -159,26 +168,23 @@ Result<bool> GitHubScmClient::tagExists(const QString& name)
     return exists(refCommit(QStringLiteral("tags"), name));
 }
 
-Status GitHubScmClient::createRef(const QString& kind, const QString& name, const QString& sha,
-                                  const QString& commitSha, const QString& fromRef)
+Status GitHubScmClient::postRef(const QString& kind, const QString& name, const QString& sha)
 {
-    const QString what =
-        kind == QLatin1String("heads") ? QStringLiteral("branch") : QStringLiteral("tag");
-    auto created = m_api.send(m_api.request(
-        "POST", QStringLiteral("/git/refs"),
+    auto created = m_api.send(m_api.json(
+        "POST", m_target.repoPath({QStringLiteral("git"), QStringLiteral("refs")}),
         QJsonObject{{QStringLiteral("ref"), QStringLiteral("refs/%1/%2").arg(kind, name)},
                     {QStringLiteral("sha"), sha}}));
-    if (created)
-        return {};
-    if (!alreadyExists(created.error()))
-        return created.error();
-    // Someone created it between our look and our write: judge what is there now.
-    auto existing = refCommit(kind, name);
-    if (!existing)
-        return existing.error();
-    if (!existing->has_value())
-        return created.error();
-    return sameCommitOrConflict(what, name, **existing, commitSha, fromRef, ShortShaLength);
+    return created ? Status() : Status(created.error());
+}
+
+Status GitHubScmClient::createRef(const QString& kind, const QString& name,
+                                  const QString& commitSha, const QString& fromRef,
+                                  const std::function<Status()>& create)
+{
+    return createUnlessSame(
+        {kind == QLatin1String("heads") ? QStringLiteral("branch") : QStringLiteral("tag"), name,
+         commitSha, fromRef, ShortShaLength, [this, &kind, &name] { return refCommit(kind, name); },
+         create, &alreadyExists});
 }
 
 Result<ScmBranch> GitHubScmClient::createBranch(const QString& name, const QString& fromRef)
@@ -186,17 +192,10 @@ Result<ScmBranch> GitHubScmClient::createBranch(const QString& name, const QStri
     auto sha = commitOf(fromRef);
     if (!sha)
         return sha.error();
-    auto existing = refCommit(QStringLiteral("heads"), name);
-    if (!existing)
-        return existing.error();
-    if (existing->has_value()) {
-        if (Status same = sameCommitOrConflict(QStringLiteral("branch"), name, **existing, *sha,
-                                               fromRef, ShortShaLength);
-            !same)
-            return same.error();
-        return ScmBranch{name, *sha};
-    }
-    if (Status created = createRef(QStringLiteral("heads"), name, *sha, *sha, fromRef); !created)
+    const QString heads = QStringLiteral("heads");
+    if (Status created =
+            createRef(heads, name, *sha, fromRef, [&] { return postRef(heads, name, *sha); });
+        !created)
         return created.error();
     return ScmBranch{name, *sha};
 }
@@ -207,29 +206,22 @@ Result<ScmTag> GitHubScmClient::createTag(const QString& name, const QString& re
     auto sha = commitOf(ref);
     if (!sha)
         return sha.error();
-    auto existing = refCommit(QStringLiteral("tags"), name);
-    if (!existing)
-        return existing.error();
-    if (existing->has_value()) {
-        if (Status same = sameCommitOrConflict(QStringLiteral("tag"), name, **existing, *sha, ref,
-                                               ShortShaLength);
-            !same)
-            return same.error();
-        return ScmTag{name, *sha};
-    }
-    QString target = *sha;
-    if (!message.isEmpty()) {
+    const QString tags = QStringLiteral("tags");
+    const auto create = [&]() -> Status {
+        if (message.isEmpty())
+            return postRef(tags, name, *sha);
+        // An annotated tag: the tag object first, then the ref pointing at it.
         auto tagObject = m_api.sendForObject(
-            m_api.request("POST", QStringLiteral("/git/tags"),
-                          QJsonObject{{QStringLiteral("tag"), name},
-                                      {QStringLiteral("message"), message},
-                                      {QStringLiteral("object"), *sha},
-                                      {QStringLiteral("type"), QStringLiteral("commit")}}));
+            m_api.json("POST", m_target.repoPath({QStringLiteral("git"), tags}),
+                       QJsonObject{{QStringLiteral("tag"), name},
+                                   {QStringLiteral("message"), message},
+                                   {QStringLiteral("object"), *sha},
+                                   {QStringLiteral("type"), QStringLiteral("commit")}}));
         if (!tagObject)
             return tagObject.error();
-        target = tagObject->value(QStringLiteral("sha")).toString();
-    }
-    if (Status created = createRef(QStringLiteral("tags"), name, target, *sha, ref); !created)
+        return postRef(tags, name, tagObject->value(QStringLiteral("sha")).toString());
+    };
+    if (Status created = createRef(tags, name, *sha, ref, create); !created)
         return created.error();
     return ScmTag{name, *sha};
 }
@@ -239,8 +231,9 @@ Result<QString> GitHubScmClient::generateReleaseNotes(const QString& fromTag, co
     QJsonObject body{{QStringLiteral("tag_name"), toTag}};
     if (!fromTag.isEmpty())
         body.insert(QStringLiteral("previous_tag_name"), fromTag);
-    auto notes = m_api.sendForObject(
-        m_api.request("POST", QStringLiteral("/releases/generate-notes"), body));
+    auto notes = m_api.sendForObject(m_api.json(
+        "POST", m_target.repoPath({QStringLiteral("releases"), QStringLiteral("generate-notes")}),
+        body));
     if (!notes)
         return notes.error();
     return notes->value(QStringLiteral("body")).toString();
@@ -248,8 +241,9 @@ Result<QString> GitHubScmClient::generateReleaseNotes(const QString& fromTag, co
 
 Result<std::optional<ScmRelease>> GitHubScmClient::releaseForTag(const QString& tag)
 {
-    auto release =
-        m_api.sendForObject(m_api.request("GET", QStringLiteral("/releases/tags/") + tag));
+    auto release = m_api.sendForObject(m_api.get(
+        m_target.repoPath(QStringList{QStringLiteral("releases"), QStringLiteral("tags")} +
+                          GitHubTarget::refSegments(tag))));
     if (!release) {
         if (release.error().kind == ErrorKind::NotFound)
             return std::optional<ScmRelease>();
@@ -266,10 +260,11 @@ Result<ScmRelease> GitHubScmClient::createRelease(const QString& tag, const QStr
         return existing.error();
     if (existing->has_value())
         return **existing;
-    auto created = m_api.sendForObject(m_api.request("POST", QStringLiteral("/releases"),
-                                                     QJsonObject{{QStringLiteral("tag_name"), tag},
-                                                                 {QStringLiteral("name"), name},
-                                                                 {QStringLiteral("body"), notes}}));
+    auto created =
+        m_api.sendForObject(m_api.json("POST", m_target.repoPath({QStringLiteral("releases")}),
+                                       QJsonObject{{QStringLiteral("tag_name"), tag},
+                                                   {QStringLiteral("name"), name},
+                                                   {QStringLiteral("body"), notes}}));
     if (created)
         return releaseFrom(*created);
     if (!alreadyExists(created.error()))
@@ -285,9 +280,10 @@ Result<ScmRelease> GitHubScmClient::createRelease(const QString& tag, const QStr
 Result<ScmComparison> GitHubScmClient::compare(const QString& base, const QString& head)
 {
     QJsonObject firstPage;
-    auto commits = m_api.sendForAllPages(
-        m_api.request("GET", QStringLiteral("/compare/%1...%2").arg(base, head),
-                      QUrlQuery{{QStringLiteral("per_page"), QStringLiteral("100")}}),
+    auto commits = m_api.collect(
+        m_api.get(m_target.repoPath(QStringList{QStringLiteral("compare")} +
+                                    GitHubTarget::refSegments(base + QStringLiteral("...") + head)),
+                  QUrlQuery{{QStringLiteral("per_page"), QStringLiteral("100")}}),
         [&firstPage](const HttpRequest& sent,
                      const HttpResponse& response) -> Result<Pagination::Page> {
             auto object = response.jsonObject();

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "GitHubApi.h"
+#include "GitHubTarget.h"
 #include "ProviderInfo.h"
 #include "ScmClient.h"
 
@@ -36,12 +36,15 @@ private:
     Result<QString> commitOf(const QString& ref);
     // The commit refs/<kind>/<name> points at (peeling annotated tags); none when absent.
     Result<std::optional<QString>> refCommit(const QString& kind, const QString& name);
-    // Creates refs/<kind>/<name> → sha unless it exists; existing at the same commit is fine.
-    Status createRef(const QString& kind, const QString& name, const QString& sha,
-                     const QString& commitSha, const QString& fromRef);
+    // refs/<kind>/<name> at commitSha unless it exists there; create makes it (a tag's
+    // object first, for an annotated tag).
+    Status createRef(const QString& kind, const QString& name, const QString& commitSha,
+                     const QString& fromRef, const std::function<Status()>& create);
+    Status postRef(const QString& kind, const QString& name, const QString& sha);
     Result<std::optional<ScmRelease>> releaseForTag(const QString& tag);
 
-    GitHubApi m_api;
+    GitHubTarget m_target;
+    RestEndpoint m_api;
 };
 
 } // namespace ReleaseDeck

@@ -1,8 +1,7 @@
 #include "GitLabScmClient.h"
 
 #include "ProviderConfig.h"
-
-#include <QRegularExpression>
+#include "RepositoryFields.h"
 
 namespace ReleaseDeck {
 
@@ -101,44 +100,44 @@ Result<Pagination::Page> readGitLabPage(const HttpRequest& sent, const HttpRespo
 
 } // namespace
 
+QList<ProviderField> GitLabTarget::fields()
+{
+    return {ProviderField(QStringLiteral("project"), FieldKind::ProjectPath,
+                          QT_TRANSLATE_NOOP("ProviderField", "Project path"),
+                          QT_TRANSLATE_NOOP("ProviderField", "the GitLab project path"))
+                .example(QT_TRANSLATE_NOOP("ProviderField", "group/subgroup/app"))
+                .value(QStringLiteral("PATH")),
+            ProviderField(QStringLiteral("apiUrl"), FieldKind::Url,
+                          QT_TRANSLATE_NOOP("ProviderField", "API address"),
+                          QT_TRANSLATE_NOOP("ProviderField", "the GitLab API address"))
+                .optional()
+                .example(QT_TRANSLATE_NOOP("ProviderField", "https://gitlab.com/api/v4 when empty"))
+                .value(QStringLiteral("URL")),
+            ProviderField(QStringLiteral("tokenType"), FieldKind::Choice,
+                          QT_TRANSLATE_NOOP("ProviderField", "Token type"),
+                          QT_TRANSLATE_NOOP("ProviderField", "the GitLab token type"))
+                .optional()
+                .choices({QStringLiteral("private"), QStringLiteral("oauth")})
+                .example(QT_TRANSLATE_NOOP("ProviderField", "private when empty"))
+                .value(QStringLiteral("TYPE"))
+                .commandLineOnly()};
+}
+
 Result<GitLabTarget> GitLabTarget::fromConfig(const QJsonObject& config)
 {
+    if (Status checked = ProviderField::checkConfig(fields(), config, false); !checked)
+        return checked.error();
     GitLabTarget target;
-    auto apiUrl =
-        ProviderConfig::baseUrl(config, QStringLiteral("apiUrl"), QStringLiteral("GitLab API URL"),
-                                QUrl(QStringLiteral("https://gitlab.com/api/v4")));
-    if (!apiUrl)
-        return apiUrl.error();
-    target.apiUrl = *apiUrl;
+    target.apiUrl = ProviderConfig::url(config, QStringLiteral("apiUrl"),
+                                        QUrl(QStringLiteral("https://gitlab.com/api/v4")));
     // A self-managed host (or relative-URL install) given alone: its REST API is below /api/v4.
     if (!target.apiUrl.path().endsWith(QLatin1String("/api/v4")))
         target.apiUrl.setPath(target.apiUrl.path() + QStringLiteral("/api/v4"));
-
-    auto project = ProviderConfig::requiredText(config, QStringLiteral("project"),
-                                                QStringLiteral("GitLab project path"));
-    if (!project)
-        return project.error();
-    target.project = *project;
+    target.project = ProviderConfig::text(config, QStringLiteral("project"));
     while (target.project.endsWith(QLatin1Char('/')))
         target.project.chop(1);
-    if (target.project.contains(QLatin1Char(' ')))
-        return Error::usage(QStringLiteral("The GitLab project path \"%1\" contains spaces; use "
-                                           "the path from the project's URL, like group/app.")
-                                .arg(target.project));
-    static const QRegularExpression path(
-        QStringLiteral("^[A-Za-z0-9_.][A-Za-z0-9_.-]*(/[A-Za-z0-9_.][A-Za-z0-9_.-]*)+$"));
-    if (!path.match(target.project).hasMatch())
-        return Error::usage(QStringLiteral("The GitLab project path \"%1\" is not a path like "
-                                           "group/app or group/subgroup/app.")
-                                .arg(target.project));
-
-    const QString tokenType = config.value(QStringLiteral("tokenType")).toString();
-    if (!tokenType.isEmpty() && tokenType != QLatin1String("private") &&
-        tokenType != QLatin1String("oauth"))
-        return Error::usage(
-            QStringLiteral("The GitLab token type \"%1\" is unknown; use private or oauth.")
-                .arg(tokenType));
-    target.oauthToken = tokenType == QLatin1String("oauth");
+    target.oauthToken =
+        ProviderConfig::text(config, QStringLiteral("tokenType")) == QLatin1String("oauth");
     target.caBundle = config.value(QStringLiteral("caBundle")).toString();
     return target;
 }
@@ -156,14 +155,9 @@ ProviderInfo GitLabScmClient::provider()
     ProviderInfo info;
     info.id = QStringLiteral("gitlab");
     info.category = ConnectionCategory::Scm;
-    info.displayName = Service;
-    info.requiredKeys = {QStringLiteral("project")};
-    info.optionalKeys = {QStringLiteral("apiUrl"), QStringLiteral("tokenType"),
-                         QStringLiteral("caBundle")};
-    info.validateConfig = [](const QJsonObject& config) -> Status {
-        auto target = GitLabTarget::fromConfig(config);
-        return target ? Status() : Status(target.error());
-    };
+    info.displayName = QString::fromUtf8(QT_TRANSLATE_NOOP("ProviderRegistry", "GitLab"));
+    info.fields = GitLabTarget::fields();
+    info.fields << RepositoryFields::defaultBranch();
     info.createScm = [](const Connection& connection, const QString& token,
                         const HttpClient& http) -> std::unique_ptr<ScmClient> {
         return std::make_unique<GitLabScmClient>(
@@ -272,33 +266,31 @@ Result<bool> GitLabScmClient::tagExists(const QString& name)
     return exists(refCommit(QStringLiteral("tags"), name));
 }
 
+Status GitLabScmClient::createRef(const QString& kind, const QString& name,
+                                  const QString& commitSha, const QString& fromRef,
+                                  const QJsonObject& body)
+{
+    return createUnlessSame(
+        {kind == QLatin1String("branches") ? QStringLiteral("branch") : QStringLiteral("tag"), name,
+         commitSha, fromRef, ShortShaLength, [this, &kind, &name] { return refCommit(kind, name); },
+         [this, &kind, &body]() -> Status {
+             auto created = m_api.sendForObject(
+                 m_api.json("POST", projectPath({QStringLiteral("repository"), kind}), body));
+             return created ? Status() : Status(created.error());
+         },
+         &alreadyExists});
+}
+
 Result<ScmBranch> GitLabScmClient::createBranch(const QString& name, const QString& fromRef)
 {
     auto sha = commitOf(fromRef);
     if (!sha)
         return sha.error();
-    auto existing = refCommit(QStringLiteral("branches"), name);
-    if (!existing)
-        return existing.error();
-    if (!existing->has_value()) {
-        auto created = m_api.sendForObject(m_api.json(
-            "POST", projectPath({QStringLiteral("repository"), QStringLiteral("branches")}),
-            {{QStringLiteral("branch"), name}, {QStringLiteral("ref"), *sha}}));
-        if (created)
-            return ScmBranch{name, *sha};
-        if (!alreadyExists(created.error()))
-            return created.error();
-        // Someone created it between our look and our write: judge what is there now.
-        existing = refCommit(QStringLiteral("branches"), name);
-        if (!existing)
-            return existing.error();
-        if (!existing->has_value())
-            return created.error();
-    }
-    if (Status same = sameCommitOrConflict(QStringLiteral("branch"), name, **existing, *sha,
-                                           fromRef, ShortShaLength);
-        !same)
-        return same.error();
+    if (Status created =
+            createRef(QStringLiteral("branches"), name, *sha, fromRef,
+                      {{QStringLiteral("branch"), name}, {QStringLiteral("ref"), *sha}});
+        !created)
+        return created.error();
     return ScmBranch{name, *sha};
 }
 
@@ -308,29 +300,11 @@ Result<ScmTag> GitLabScmClient::createTag(const QString& name, const QString& re
     auto sha = commitOf(ref);
     if (!sha)
         return sha.error();
-    auto existing = refCommit(QStringLiteral("tags"), name);
-    if (!existing)
-        return existing.error();
-    if (!existing->has_value()) {
-        QJsonObject body{{QStringLiteral("tag_name"), name}, {QStringLiteral("ref"), *sha}};
-        if (!message.isEmpty())
-            body.insert(QStringLiteral("message"), message);
-        auto created = m_api.sendForObject(m_api.json(
-            "POST", projectPath({QStringLiteral("repository"), QStringLiteral("tags")}), body));
-        if (created)
-            return ScmTag{name, *sha};
-        if (!alreadyExists(created.error()))
-            return created.error();
-        existing = refCommit(QStringLiteral("tags"), name);
-        if (!existing)
-            return existing.error();
-        if (!existing->has_value())
-            return created.error();
-    }
-    if (Status same = sameCommitOrConflict(QStringLiteral("tag"), name, **existing, *sha, ref,
-                                           ShortShaLength);
-        !same)
-        return same.error();
+    QJsonObject body{{QStringLiteral("tag_name"), name}, {QStringLiteral("ref"), *sha}};
+    if (!message.isEmpty())
+        body.insert(QStringLiteral("message"), message);
+    if (Status created = createRef(QStringLiteral("tags"), name, *sha, ref, body); !created)
+        return created.error();
     return ScmTag{name, *sha};
 }
 

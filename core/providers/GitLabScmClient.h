@@ -17,6 +17,8 @@ struct GitLabTarget
     bool oauthToken = false; // Bearer instead of PRIVATE-TOKEN
     QString caBundle;
 
+    // project, apiUrl and tokenType (private or oauth).
+    static QList<ProviderField> fields();
     static Result<GitLabTarget> fromConfig(const QJsonObject& config);
 };
 
@@ -50,6 +52,9 @@ private:
     Result<QString> commitOf(const QString& ref);
     // The commit of repository/<kind>/<name> (branches or tags); none when absent.
     Result<std::optional<QString>> refCommit(const QString& kind, const QString& name);
+    // POSTs body to repository/<kind> unless the ref exists; existing at commitSha is success.
+    Status createRef(const QString& kind, const QString& name, const QString& commitSha,
+                     const QString& fromRef, const QJsonObject& body);
     Result<std::optional<ScmRelease>> releaseForTag(const QString& tag);
     Result<QList<ScmCommit>> commitsBetween(const QString& from, const QString& to,
                                             QUrl* webUrl = nullptr);

@@ -35,40 +35,40 @@ bool carriesMarker(const QJsonObject& run, const QString& marker)
 
 } // namespace
 
+QList<ProviderField> JenkinsTarget::fields()
+{
+    return {ProviderField(QStringLiteral("url"), FieldKind::Url,
+                          QT_TRANSLATE_NOOP("ProviderField", "Jenkins address"),
+                          QT_TRANSLATE_NOOP("ProviderField", "the Jenkins address"))
+                .example(QT_TRANSLATE_NOOP("ProviderField", "https://ci.example.com"))
+                .value(QStringLiteral("URL")),
+            ProviderField(QStringLiteral("user"), FieldKind::UserName,
+                          QT_TRANSLATE_NOOP("ProviderField", "User"),
+                          QT_TRANSLATE_NOOP("ProviderField", "the Jenkins user"))
+                .example(QT_TRANSLATE_NOOP("ProviderField", "release-bot"))
+                .value(QStringLiteral("NAME")),
+            ProviderField(QStringLiteral("jobs"), FieldKind::JobPath,
+                          QT_TRANSLATE_NOOP("ProviderField", "Job per purpose"),
+                          QT_TRANSLATE_NOOP("ProviderField", "the job"))
+                .perPurpose(QStringLiteral("job"))
+                .neededBeforeSaving()
+                .value(QStringLiteral("NAME"))};
+}
+
 Result<JenkinsTarget> JenkinsTarget::fromConfig(const QJsonObject& config)
 {
+    if (Status checked = ProviderField::checkConfig(fields(), config, false); !checked)
+        return checked.error();
     JenkinsTarget target;
-    auto url =
-        ProviderConfig::baseUrl(config, QStringLiteral("url"), QStringLiteral("Jenkins URL"));
-    if (!url)
-        return url.error();
-    target.url = *url;
-    auto user = ProviderConfig::requiredText(config, QStringLiteral("user"),
-                                             QStringLiteral("Jenkins user"));
-    if (!user)
-        return user.error();
-    target.user = *user;
-    const QString refParameter = config.value(QStringLiteral("refParameter")).toString().trimmed();
+    target.url = ProviderConfig::url(config, QStringLiteral("url"));
+    target.user = ProviderConfig::text(config, QStringLiteral("user"));
+    const QString refParameter = ProviderConfig::text(config, QStringLiteral("refParameter"));
     if (!refParameter.isEmpty())
         target.refParameter = refParameter;
     target.caBundle = config.value(QStringLiteral("caBundle")).toString();
-    // Absent until the jobs are chosen, once the credentials work.
-    if (ProviderConfig::isUnset(config, QStringLiteral("jobs")))
-        return target;
-    auto jobs =
-        ProviderConfig::nameMap(config, QStringLiteral("jobs"), QStringLiteral("Jenkins job"));
-    if (!jobs)
-        return jobs.error();
-    for (auto it = jobs->begin(); it != jobs->end(); ++it) {
-        const QString job = it.value().toString().trimmed();
-        if (job.startsWith(QLatin1Char('/')) || job.endsWith(QLatin1Char('/')) ||
-            job.contains(QStringLiteral("//")))
-            return Error::usage(QStringLiteral("The Jenkins job \"%1\" is not a job's full name "
-                                               "like folder/job.")
-                                    .arg(job));
-        it.value() = job;
-    }
-    target.jobs = *jobs;
+    const QJsonObject jobs = config.value(QStringLiteral("jobs")).toObject();
+    for (auto it = jobs.begin(); it != jobs.end(); ++it)
+        target.jobs.insert(it.key(), it.value().toString().trimmed());
     return target;
 }
 
@@ -83,21 +83,8 @@ ProviderInfo JenkinsCiClient::provider()
     ProviderInfo info;
     info.id = QStringLiteral("jenkins");
     info.category = ConnectionCategory::Ci;
-    info.displayName = Service;
-    info.requiredKeys = {QStringLiteral("url"), QStringLiteral("user"), QStringLiteral("jobs")};
-    info.optionalKeys = {QStringLiteral("refParameter"), QStringLiteral("caBundle")};
-    info.validateConfig = [](const QJsonObject& config) -> Status {
-        auto target = JenkinsTarget::fromConfig(config);
-        if (!target)
-            return target.error();
-        if (target->jobs.isEmpty())
-            return Error::usage(QStringLiteral("At least one Jenkins job is required."));
-        return {};
-    };
-    info.validateDraft = [](const QJsonObject& config) -> Status {
-        auto target = JenkinsTarget::fromConfig(config);
-        return target ? Status() : Status(target.error());
-    };
+    info.displayName = QString::fromUtf8(QT_TRANSLATE_NOOP("ProviderRegistry", "Jenkins"));
+    info.fields = JenkinsTarget::fields();
     info.createCi = [](const Connection& connection, const QString& token,
                        const HttpClient& http) -> std::unique_ptr<CiClient> {
         return std::make_unique<JenkinsCiClient>(

@@ -19,6 +19,8 @@ struct JenkinsTarget
     QString refParameter = QStringLiteral("BRANCH"); // the job parameter that receives the ref
     QString caBundle;
 
+    // url, user and the job per purpose.
+    static QList<ProviderField> fields();
     static Result<JenkinsTarget> fromConfig(const QJsonObject& config);
 };
 

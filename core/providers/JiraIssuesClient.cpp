@@ -2,8 +2,6 @@
 
 #include "ProviderConfig.h"
 
-#include <QRegularExpression>
-
 namespace ReleaseDeck {
 
 namespace {
@@ -41,25 +39,13 @@ QJsonObject documentOf(const QString& text)
             {QStringLiteral("content"), paragraphs}};
 }
 
-Result<QMap<Platform, QString>> platformMap(const QJsonObject& config, const QString& key,
-                                            const QString& label, bool required)
+QMap<Platform, QString> platformMap(const QJsonObject& config, const QString& key)
 {
-    const QJsonObject map = config.value(key).toObject();
-    if (map.isEmpty() && required)
-        return Error::usage(
-            QStringLiteral("At least one %1 is required, like ANDROID=APP.").arg(label));
     QMap<Platform, QString> result;
+    const QJsonObject map = config.value(key).toObject();
     for (auto it = map.begin(); it != map.end(); ++it) {
-        const auto platform = platformFromText(it.key());
-        if (!platform)
-            return Error::usage(QStringLiteral("Unknown platform \"%1\" in the %2s; use ANDROID, "
-                                               "IOS or WEB.")
-                                    .arg(it.key(), label));
-        const QString value = it.value().toString().trimmed();
-        if (value.isEmpty())
-            return Error::usage(
-                QStringLiteral("The %1 for %2 is empty.").arg(label, displayName(*platform)));
-        result.insert(*platform, value);
+        if (const auto platform = platformFromText(it.key()))
+            result.insert(*platform, it.value().toString().trimmed());
     }
     return result;
 }
@@ -116,44 +102,51 @@ QUrl JiraTarget::apiUrl() const
     return url;
 }
 
+QList<ProviderField> JiraTarget::fields(bool cloud)
+{
+    QList<ProviderField> fields{
+        ProviderField(QStringLiteral("siteUrl"), FieldKind::Url,
+                      QT_TRANSLATE_NOOP("ProviderField", "Site address"),
+                      QT_TRANSLATE_NOOP("ProviderField", "the Jira site address"))
+            .example(QT_TRANSLATE_NOOP("ProviderField", "https://acme.atlassian.net"))
+            .value(QStringLiteral("URL"))};
+    if (cloud)
+        fields << ProviderField(
+                      QStringLiteral("email"), FieldKind::Email,
+                      QT_TRANSLATE_NOOP("ProviderField", "Email"),
+                      QT_TRANSLATE_NOOP("ProviderField", "the Jira account's email address"))
+                      .example(
+                          QT_TRANSLATE_NOOP("ProviderField", "The account the token belongs to"))
+                      .value(QStringLiteral("EMAIL"));
+    fields << ProviderField(QStringLiteral("projectKeys"), FieldKind::ProjectKey,
+                            QT_TRANSLATE_NOOP("ProviderField", "Project key"),
+                            QT_TRANSLATE_NOOP("ProviderField", "the project key"))
+                  .perPlatform(QStringLiteral("projectKey"))
+                  .example(QT_TRANSLATE_NOOP("ProviderField", "e.g. APP"))
+                  .value(QStringLiteral("KEY"))
+           << ProviderField(
+                  QStringLiteral("readyStates"), FieldKind::Text,
+                  QT_TRANSLATE_NOOP("ProviderField", "Ready to release when the ticket is in"),
+                  QT_TRANSLATE_NOOP("ProviderField", "the ready state"))
+                  .perPlatform(QStringLiteral("readyState"))
+                  .optional()
+                  .example(QT_TRANSLATE_NOOP("ProviderField", "e.g. Ready for Release"))
+                  .value(QStringLiteral("STATE"));
+    return fields;
+}
+
 Result<JiraTarget> JiraTarget::fromConfig(const QJsonObject& config, bool cloud)
 {
+    if (Status checked = ProviderField::checkConfig(fields(cloud), config, false); !checked)
+        return checked.error();
     JiraTarget target;
     target.cloud = cloud;
-    auto site =
-        ProviderConfig::baseUrl(config, QStringLiteral("siteUrl"), QStringLiteral("Jira site URL"));
-    if (!site)
-        return site.error();
-    target.siteUrl = *site;
-    if (cloud) {
-        auto email = ProviderConfig::requiredText(config, QStringLiteral("email"),
-                                                  QStringLiteral("Jira account email"));
-        if (!email)
-            return email.error();
-        if (!email->contains(QLatin1Char('@')) || email->contains(QLatin1Char(' ')))
-            return Error::usage(
-                QStringLiteral("The Jira account email \"%1\" is not an email address.")
-                    .arg(*email));
-        target.email = *email;
-    }
-    auto keys = platformMap(config, QStringLiteral("projectKeys"),
-                            QStringLiteral("Jira project key"), true);
-    if (!keys)
-        return keys.error();
-    static const QRegularExpression keyPattern(QStringLiteral("^[A-Z][A-Z0-9_]+$"));
-    for (const QString& key : std::as_const(*keys)) {
-        if (!keyPattern.match(key).hasMatch())
-            return Error::usage(QStringLiteral("The Jira project key \"%1\" is not a key like "
-                                               "APP: capital letters, digits and '_'.")
-                                    .arg(key));
-    }
-    target.projectKeys = *keys;
-    auto states = platformMap(config, QStringLiteral("readyStates"),
-                              QStringLiteral("Jira ready state"), false);
-    if (!states)
-        return states.error();
-    target.readyStates = *states;
-    const QString issueType = config.value(QStringLiteral("issueType")).toString().trimmed();
+    target.siteUrl = ProviderConfig::url(config, QStringLiteral("siteUrl"));
+    if (cloud)
+        target.email = ProviderConfig::text(config, QStringLiteral("email"));
+    target.projectKeys = platformMap(config, QStringLiteral("projectKeys"));
+    target.readyStates = platformMap(config, QStringLiteral("readyStates"));
+    const QString issueType = ProviderConfig::text(config, QStringLiteral("issueType"));
     if (!issueType.isEmpty())
         target.issueType = issueType;
     target.caBundle = config.value(QStringLiteral("caBundle")).toString();
@@ -173,16 +166,15 @@ ProviderInfo JiraIssuesClient::provider(bool cloud)
     ProviderInfo info;
     info.id = cloud ? QStringLiteral("jira-cloud") : QStringLiteral("jira-server");
     info.category = ConnectionCategory::Issues;
-    info.displayName = cloud ? QStringLiteral("Jira Cloud") : QStringLiteral("Jira Data Center");
-    info.requiredKeys = {QStringLiteral("siteUrl"), QStringLiteral("projectKeys")};
-    if (cloud)
-        info.requiredKeys << QStringLiteral("email");
-    info.optionalKeys = {QStringLiteral("readyStates"), QStringLiteral("issueType"),
-                         QStringLiteral("caBundle")};
-    info.validateConfig = [cloud](const QJsonObject& config) -> Status {
-        auto target = JiraTarget::fromConfig(config, cloud);
-        return target ? Status() : Status(target.error());
+    info.displayName = QString::fromUtf8(
+        cloud ? QT_TRANSLATE_NOOP("ProviderRegistry", "Jira Cloud")
+              : QT_TRANSLATE_NOOP("ProviderRegistry", "Jira Server / Data Center"));
+    info.family = QStringLiteral("jira");
+    // An account email means Jira Cloud's Basic auth; without one, a Server/DC token.
+    info.fitsConfig = [cloud](const QJsonObject& config) {
+        return config.contains(QStringLiteral("email")) == cloud;
     };
+    info.fields = JiraTarget::fields(cloud);
     info.createIssues = [cloud](const Connection& connection, const QString& token,
                                 const HttpClient& http) -> std::unique_ptr<IssuesClient> {
         return std::make_unique<JiraIssuesClient>(

@@ -23,6 +23,8 @@ struct JiraTarget
     QString caBundle;
 
     QUrl apiUrl() const;
+    // siteUrl, email (Cloud), projectKeys and readyStates per platform.
+    static QList<ProviderField> fields(bool cloud);
     static Result<JiraTarget> fromConfig(const QJsonObject& config, bool cloud);
 };
 

@@ -3,18 +3,19 @@
 #include "ChatClient.h"
 #include "CiClient.h"
 #include "IssuesClient.h"
+#include "ProviderField.h"
 #include "ScmClient.h"
 #include "model/Connection.h"
 #include "net/HttpClient.h"
 
-#include <QStringList>
+#include <QList>
 
 #include <functional>
 #include <memory>
 
 namespace ReleaseDeck {
 
-// What the registry knows of one provider: its category, what its config needs, and how
+// What the registry knows of one provider: its category, the fields of its config and how
 // to build its client. Exactly one factory is set, the one of its category.
 struct ProviderInfo
 {
@@ -24,20 +25,25 @@ struct ProviderInfo
 
     QString id; // "github"
     ConnectionCategory category = ConnectionCategory::Scm;
-    QString displayName; // "GitHub"
-    QStringList requiredKeys;
-    QStringList optionalKeys;
-    // Plain-sentence Usage errors for a config the provider cannot work with.
-    std::function<Status(const QJsonObject& config)> validateConfig;
-    // What a draft needs before its first verification, when a key is picked from the
-    // provider's own list only after the credentials work (Slack's channel, the CI
-    // workflows or jobs): the config without that key. Unset: validateConfig.
-    std::function<Status(const QJsonObject& config)> validateDraft;
+    // "GitHub": English, marked for translation under the context "ProviderRegistry".
+    QString displayName;
+    // What people may type for this provider and its siblings ("github", "jira"); the
+    // config then decides which one it is (fitsConfig). Empty: the id alone.
+    QString family;
+    std::function<bool(const QJsonObject& config)> fitsConfig;
+    // Every config key people give, in the order forms and usage text show them.
+    QList<ProviderField> fields;
 
     Factory<ScmClient> createScm;
     Factory<ChatClient> createChat;
     Factory<IssuesClient> createIssues;
     Factory<CiClient> createCi;
+
+    const ProviderField* field(const QString& key) const;
+    // The field holding a value per CI purpose (workflows, jobs); none when there is none.
+    const ProviderField* purposeField() const;
+    // The list people pick from once the token works (branches, channels, workflows).
+    FieldChoices choiceList() const;
 };
 
 } // namespace ReleaseDeck

@@ -79,13 +79,80 @@ const ProviderInfo* ProviderRegistry::find(const QString& providerId) const
     return nullptr;
 }
 
+QList<const ProviderInfo*> ProviderRegistry::providers(ConnectionCategory category) const
+{
+    QList<const ProviderInfo*> found;
+    for (const ProviderInfo& info : m_providers) {
+        if (info.category == category)
+            found << &info;
+    }
+    return found;
+}
+
+QStringList ProviderRegistry::names() const
+{
+    QStringList names;
+    for (const ProviderInfo& info : m_providers) {
+        if (!info.family.isEmpty() && !names.contains(info.family))
+            names << info.family;
+        if (!names.contains(info.id))
+            names << info.id;
+    }
+    return names;
+}
+
+QList<const ProviderInfo*> ProviderRegistry::providersNamed(const QString& name) const
+{
+    QList<const ProviderInfo*> family;
+    for (const ProviderInfo& info : m_providers) {
+        if (info.family == name)
+            family << &info;
+    }
+    if (!family.isEmpty())
+        return family;
+    if (const ProviderInfo* info = find(name))
+        return {info};
+    return {};
+}
+
+const ProviderInfo* ProviderRegistry::providerFor(const QString& name,
+                                                  const QJsonObject& config) const
+{
+    const QList<const ProviderInfo*> candidates = providersNamed(name);
+    for (const ProviderInfo* candidate : candidates) {
+        if (candidate->fitsConfig && candidate->fitsConfig(config))
+            return candidate;
+    }
+    return candidates.value(0);
+}
+
 Status ProviderRegistry::validateConfig(const QString& providerId, const QJsonObject& config) const
+{
+    return check(providerId, config, true);
+}
+
+Status ProviderRegistry::validateDraft(const QString& providerId, const QJsonObject& config) const
+{
+    return check(providerId, config, false);
+}
+
+Status ProviderRegistry::check(const QString& providerId, const QJsonObject& config,
+                               bool saving) const
 {
     const ProviderInfo* info = find(providerId);
     if (!info)
         return Error::usage(QStringLiteral("Unknown provider \"%1\"; known providers: %2.")
                                 .arg(providerId, providerIds().join(QStringLiteral(", "))));
-    return info->validateConfig ? info->validateConfig(config) : Status();
+    return ProviderField::checkConfig(info->fields, config, saving);
+}
+
+QString ProviderRegistry::ciWorkflow(const Connection& ci, CiPurpose purpose) const
+{
+    const ProviderInfo* info = find(ci.provider);
+    const ProviderField* field = info ? info->purposeField() : nullptr;
+    if (!field)
+        return {};
+    return ci.config.value(field->key).toObject().value(toText(purpose)).toString().trimmed();
 }
 
 Result<const ProviderInfo*> ProviderRegistry::usable(const Connection& connection,
@@ -101,8 +168,7 @@ Result<const ProviderInfo*> ProviderRegistry::usable(const Connection& connectio
                 .arg(info->displayName, displayName(info->category), displayName(category)));
     // A client may be built for a draft whose list-picked key is still open; what is
     // saved passed validateConfig.
-    const auto& validate = info->validateDraft ? info->validateDraft : info->validateConfig;
-    if (Status valid = validate ? validate(connection.config) : Status(); !valid)
+    if (Status valid = validateDraft(info->id, connection.config); !valid)
         return valid.error();
     if (token.trimmed().isEmpty())
         return Error::usage(

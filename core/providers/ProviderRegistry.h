@@ -19,9 +19,27 @@ public:
     QStringList providerIds() const;
     QStringList providerIds(ConnectionCategory category) const;
     const ProviderInfo* find(const QString& providerId) const;
+    QList<const ProviderInfo*> providers(ConnectionCategory category) const;
 
-    // An unknown provider, a missing required key or a malformed value: one sentence.
+    // What people may type for a provider: every id, each family before its first member.
+    QStringList names() const;
+    // The providers a typed name stands for: every member of that family, else the one
+    // with that id; none for an unknown name.
+    QList<const ProviderInfo*> providersNamed(const QString& name) const;
+    // The one a name and a config mean: the family member whose config fits (else the
+    // first); none for an unknown name.
+    const ProviderInfo* providerFor(const QString& name, const QJsonObject& config) const;
+
+    // What is saved: every field present when needed and well-formed. An unknown
+    // provider, a missing value or a malformed one: one sentence (Usage).
     Status validateConfig(const QString& providerId, const QJsonObject& config) const;
+    // What a verification needs: as validateConfig, but a value given or picked once the
+    // credentials work (Slack's channel, the CI workflows or jobs) may still be missing.
+    Status validateDraft(const QString& providerId, const QJsonObject& config) const;
+
+    // What a CI connection runs for purpose (a workflow file, a job), as its provider's
+    // per-purpose field names it; empty when the connection names none.
+    QString ciWorkflow(const Connection& ci, CiPurpose purpose) const;
 
     // Usage errors for an unknown provider, another category, a bad config or no token.
     Result<std::unique_ptr<ScmClient>> createScm(const Connection& connection, const QString& token,
@@ -38,6 +56,7 @@ public:
                                       const HttpClient& http) const;
 
 private:
+    Status check(const QString& providerId, const QJsonObject& config, bool saving) const;
     Result<const ProviderInfo*> usable(const Connection& connection, const QString& token,
                                        ConnectionCategory category) const;
 

@@ -1,6 +1,9 @@
 #include "RestEndpoint.h"
 
+#include "net/HttpFailure.h"
+
 #include <QJsonDocument>
+#include <QLocale>
 
 #include <utility>
 
@@ -29,6 +32,19 @@ RestEndpoint::RestEndpoint(QUrl baseUrl, HttpAuth auth, QString service, const H
     , m_caBundle(std::move(caBundle))
 {}
 
+void RestEndpoint::setHeader(const QByteArray& name, const QByteArray& value)
+{
+    m_headers.removeIf([&name](const auto& header) {
+        return header.first.compare(name, Qt::CaseInsensitive) == 0;
+    });
+    m_headers.append({name, value});
+}
+
+void RestEndpoint::readTokenExpiry(ExpiryReader reader)
+{
+    m_readExpiry = std::move(reader);
+}
+
 QString RestEndpoint::path(const QStringList& segments)
 {
     QString encoded;
@@ -53,6 +69,8 @@ HttpRequest RestEndpoint::prepared(HttpRequest request) const
 {
     m_auth.applyTo(request);
     request.setHeader("Accept", "application/json");
+    for (const auto& [name, value] : std::as_const(m_headers))
+        request.setHeader(name, value);
     request.service = m_service;
     request.caBundlePath = m_caBundle;
     return request;
@@ -82,7 +100,23 @@ HttpRequest RestEndpoint::form(const QByteArray& method, const QString& encodedP
 
 Result<HttpResponse> RestEndpoint::send(const HttpRequest& request) const
 {
-    return m_http.send(request);
+    if (!m_readExpiry)
+        return m_http.send(request);
+    auto response = m_http.exchange(request);
+    if (!response)
+        return response.error();
+    if (const auto expiresAt = m_readExpiry(*response)) {
+        m_tokenExpiresAt = expiresAt;
+        if (*expiresAt <= QDateTime::currentDateTimeUtc())
+            return Error{ErrorKind::Expired,
+                         QStringLiteral("%1 says the token expired on %2 UTC; create a new token.")
+                             .arg(m_service, QLocale::c().toString(
+                                                 *expiresAt, QStringLiteral("yyyy-MM-dd HH:mm"))),
+                         {}};
+    }
+    if (response->status >= 400)
+        return HttpFailure::fromResponse(*response);
+    return response;
 }
 
 Result<QJsonObject> RestEndpoint::sendForObject(const HttpRequest& request) const
@@ -96,7 +130,8 @@ Result<QJsonObject> RestEndpoint::sendForObject(const HttpRequest& request) cons
 Result<QJsonArray> RestEndpoint::collect(const HttpRequest& first,
                                          const Pagination::PageReader& read) const
 {
-    return Pagination::collect(m_http, first, read);
+    return Pagination::collect([this](const HttpRequest& request) { return send(request); },
+                               m_http.settings().maxPages, first, read);
 }
 
 } // namespace ReleaseDeck

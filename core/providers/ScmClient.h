@@ -7,6 +7,7 @@
 #include <QString>
 #include <QUrl>
 
+#include <functional>
 #include <optional>
 
 namespace ReleaseDeck {
@@ -88,11 +89,25 @@ public:
 protected:
     // Whether a ref exists, from the lookup of its commit (none: it does not).
     static Result<bool> exists(const Result<std::optional<QString>>& commit);
-    // Creating what already exists: success at the same commit, else a Conflict naming
-    // both commits, shortened to shortLength characters as the provider shows them.
-    static Status sameCommitOrConflict(const QString& what, const QString& name,
-                                       const QString& existingSha, const QString& wantedSha,
-                                       const QString& fromRef, qsizetype shortLength);
+
+    // A branch or tag to create unless it exists, as every provider does it.
+    struct RefCreation
+    {
+        QString what; // "branch", "tag"
+        QString name;
+        QString commitSha; // the commit it must point at
+        QString fromRef;   // what the caller named, for the Conflict's sentence
+        // Commits are shortened to this many characters, as the provider shows them.
+        qsizetype shortLength = 7;
+        // The commit the ref points at now; none when it does not exist.
+        std::function<Result<std::optional<QString>>()> look;
+        std::function<Status()> create;
+        // Whether the create's refusal may mean someone created it meanwhile.
+        std::function<bool(const Error&)> mayExistNow;
+    };
+    // Look, create when absent, and after a refusal that may be a race look again: what
+    // exists at the same commit is success, at another commit a Conflict naming both.
+    static Status createUnlessSame(const RefCreation& ref);
 };
 
 } // namespace ReleaseDeck

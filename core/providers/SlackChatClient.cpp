@@ -2,8 +2,6 @@
 
 #include "ProviderConfig.h"
 
-#include <QRegularExpression>
-
 namespace ReleaseDeck {
 
 namespace {
@@ -49,33 +47,31 @@ QString channelLabel(const ChatChannel& channel)
 
 } // namespace
 
+QList<ProviderField> SlackTarget::fields()
+{
+    return {ProviderField(QStringLiteral("apiUrl"), FieldKind::Url,
+                          QT_TRANSLATE_NOOP("ProviderField", "API address"),
+                          QT_TRANSLATE_NOOP("ProviderField", "the Slack API address"))
+                .optional()
+                .example(QT_TRANSLATE_NOOP("ProviderField", "https://slack.com/api when empty"))
+                .value(QStringLiteral("URL"))
+                .commandLineOnly(),
+            ProviderField(QStringLiteral("channel"), FieldKind::SlackChannel,
+                          QT_TRANSLATE_NOOP("ProviderField", "Channel"),
+                          QT_TRANSLATE_NOOP("ProviderField", "the Slack channel"))
+                .neededBeforeSaving()
+                .picked(FieldChoices::Channels)
+                .value(QStringLiteral("ID"))};
+}
+
 Result<SlackTarget> SlackTarget::fromConfig(const QJsonObject& config)
 {
+    if (Status checked = ProviderField::checkConfig(fields(), config, false); !checked)
+        return checked.error();
     SlackTarget target;
-    auto apiUrl =
-        ProviderConfig::baseUrl(config, QStringLiteral("apiUrl"), QStringLiteral("Slack API URL"),
-                                QUrl(QStringLiteral("https://slack.com/api")));
-    if (!apiUrl)
-        return apiUrl.error();
-    target.apiUrl = *apiUrl;
-    // Absent until it is picked from the workspace's channel list.
-    if (ProviderConfig::isUnset(config, QStringLiteral("channel")))
-        return target;
-    auto channel = ProviderConfig::requiredText(config, QStringLiteral("channel"),
-                                                QStringLiteral("Slack channel"));
-    if (!channel)
-        return channel.error();
-    if (channel->startsWith(QLatin1Char('#')))
-        return Error::usage(QStringLiteral("Use the Slack channel's ID (like C0123ABCD) instead "
-                                           "of its name %1; Slack shows the ID at the bottom of "
-                                           "the channel's details.")
-                                .arg(*channel));
-    static const QRegularExpression id(QStringLiteral("^[CG][A-Z0-9]{6,}$"));
-    if (!id.match(*channel).hasMatch())
-        return Error::usage(QStringLiteral("The Slack channel \"%1\" is not a channel ID like "
-                                           "C0123ABCD.")
-                                .arg(*channel));
-    target.channelId = *channel;
+    target.apiUrl = ProviderConfig::url(config, QStringLiteral("apiUrl"),
+                                        QUrl(QStringLiteral("https://slack.com/api")));
+    target.channelId = ProviderConfig::text(config, QStringLiteral("channel"));
     return target;
 }
 
@@ -90,21 +86,8 @@ ProviderInfo SlackChatClient::provider()
     ProviderInfo info;
     info.id = QStringLiteral("slack");
     info.category = ConnectionCategory::Chat;
-    info.displayName = Service;
-    info.requiredKeys = {QStringLiteral("channel")};
-    info.optionalKeys = {QStringLiteral("apiUrl")};
-    info.validateConfig = [](const QJsonObject& config) -> Status {
-        auto target = SlackTarget::fromConfig(config);
-        if (!target)
-            return target.error();
-        if (target->channelId.isEmpty())
-            return Error::usage(QStringLiteral("The Slack channel is missing."));
-        return {};
-    };
-    info.validateDraft = [](const QJsonObject& config) -> Status {
-        auto target = SlackTarget::fromConfig(config);
-        return target ? Status() : Status(target.error());
-    };
+    info.displayName = QString::fromUtf8(QT_TRANSLATE_NOOP("ProviderRegistry", "Slack"));
+    info.fields = SlackTarget::fields();
     info.createChat = [](const Connection& connection, const QString& token,
                          const HttpClient& http) -> std::unique_ptr<ChatClient> {
         return std::make_unique<SlackChatClient>(SlackTarget::fromConfig(connection.config).value(),

@@ -13,6 +13,8 @@ struct SlackTarget
     QUrl apiUrl;       // https://slack.com/api
     QString channelId; // "C0123ABCD"
 
+    // apiUrl and the channel, picked from the workspace's channels once the token works.
+    static QList<ProviderField> fields();
     static Result<SlackTarget> fromConfig(const QJsonObject& config);
 };
 

@@ -29,7 +29,7 @@ struct MemberAdded
 // The rules for a workspace's members, shared by the CLI and the app. Only an OWNER adds,
 // changes or removes members; nobody changes or removes themselves, and the last OWNER stays.
 // On a shared server each change also sets up the member's database login through the
-// definer-rights routines of migration 009 (rd_member_login, rd_sync_login): created or linked
+// definer-rights routines of migration 010 (rd_member_login, rd_sync_login): created or linked
 // with the grants its highest role needs, and on the last removal its grants revoked, its
 // sessions ended and, when Release Deck created it, dropped. A local file has one user.
 // Synchronous: the CLI's main thread or a worker thread; never inside a caller's transaction

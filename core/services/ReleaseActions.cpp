@@ -94,10 +94,8 @@ Result<Release> ReleaseActions::act(const Actor& actor, qint64 releaseId, qint64
     if (!written)
         return written.error();
     *release = *written;
-    if (Status settled = progression.settle(*release); !settled)
-        return settled.error();
-    if (Status flushed = progression.flushEvents(); !flushed)
-        return flushed.error();
+    if (Status concluded = progression.conclude(*release); !concluded)
+        return concluded.error();
     if (Status committed = transaction.commit(); !committed)
         return committed.error();
     return *release;

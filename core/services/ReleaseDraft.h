@@ -23,15 +23,18 @@ struct SlotDraft
 struct ReleaseDraft
 {
     QString version;
-    QString baseBranch;        // empty: the train's, else the SCM's default branch, else main
-    QList<Platform> platforms; // empty: the train's, else Android and iOS
-    QString train;             // a release train's name: its settings, platforms and slots
-    QDateTime kickoffAt;       // invalid: now
-    QDateTime targetAt;        // invalid: none
+    QString baseBranch;          // empty: the train's, else the SCM's default branch, else main
+    QList<Platform> platforms;   // empty: the train's, else Android and iOS
+    QString train;               // a release train's name: its settings, platforms and slots
+    QDateTime kickoffAt;         // invalid: now
+    QDateTime kickoffReminderAt; // when its train announced it (scheduled releases)
+    QDateTime targetAt;          // invalid: the train's target offset after kickoff, else none
     QList<SlotDraft> regressionSlots;               // empty with a train: the train's slots
     std::optional<QList<TaskType>> optionalTasksOn; // unset: the train's, else all
     qint64 pilotId = 0;
-    QString hotfixOf;   // the version of the COMPLETED release this fixes
+    // The version of the COMPLETED release this fixes (see HotfixPlan); no train and no
+    // base branch then.
+    QString hotfixOf;
     bool force = false; // a hotfix of a release that has a newer completed one
 };
 

@@ -1,5 +1,6 @@
 #include "ReleaseService.h"
 
+#include "HotfixPlan.h"
 #include "db/Database.h"
 #include "db/DatabaseClock.h"
 #include "db/Transaction.h"
@@ -39,15 +40,17 @@ QString timeText(const QDateTime& time)
 Result<ReleaseConfig> trainNamed(Database& database, qint64 workspaceId, const QString& name)
 {
     ReleaseConfigStore store(database);
+    Result<std::optional<ReleaseConfig>> train = store.findByName(workspaceId, name);
+    if (!train)
+        return train.error();
+    if (train->has_value())
+        return **train;
     Result<QList<ReleaseConfig>> trains = store.list(workspaceId);
     if (!trains)
         return trains.error();
     QStringList names;
-    for (const ReleaseConfig& train : std::as_const(*trains)) {
-        if (train.name == name)
-            return train;
-        names.append(train.name);
-    }
+    for (const ReleaseConfig& other : std::as_const(*trains))
+        names.append(other.name);
     return Error::usage(
         tr("There is no release train named '%1'; the trains are: %2.")
             .arg(name, names.isEmpty() ? tr("none") : names.join(QStringLiteral(", "))));
@@ -58,6 +61,7 @@ ReleaseSettings settingsOf(const ReleaseConfig& train)
     ReleaseSettings settings;
     settings.branchPattern = train.branchPattern;
     settings.tagPattern = train.tagPattern;
+    settings.rcTagPattern = train.rcTagPattern;
     settings.autoMoveToRegression = train.autoMoveToRegression;
     settings.autoMoveToPreRelease = train.autoMoveToPreRelease;
     for (const TaskType type : TaskCatalog::optionalTasks()) {
@@ -75,6 +79,32 @@ ReleaseService::ReleaseService(Database& database, QString actorName)
 {}
 
 Result<Release> ReleaseService::create(const Actor& actor, const ReleaseDraft& draft)
+{
+    Transaction transaction(m_database);
+    if (!transaction.begun())
+        return transaction.begun().error();
+    ReleaseProgression progression(m_database, actor, m_actorName);
+    Result<Release> created = createWithin(actor, draft, progression);
+    if (!created)
+        return created.error();
+    if (Status flushed = progression.flushEvents(); !flushed)
+        return flushed.error();
+    if (Status committed = transaction.commit(); !committed)
+        return committed.error();
+    return created;
+}
+
+Result<HotfixPlan> ReleaseService::planHotfix(const Actor& actor, const QString& fixedVersion)
+{
+    if (Result<Role> allowed =
+            requirePermission(m_database, actor, Permission::Read, tr("see releases"));
+        !allowed)
+        return allowed.error();
+    return HotfixPlan::of(m_database, actor.workspaceId, fixedVersion);
+}
+
+Result<Release> ReleaseService::createWithin(const Actor& actor, const ReleaseDraft& draft,
+                                             ReleaseProgression& progression)
 {
     if (Result<Role> allowed =
             requirePermission(m_database, actor, Permission::RunReleases, tr("create releases"));
@@ -98,10 +128,15 @@ Result<Release> ReleaseService::create(const Actor& actor, const ReleaseDraft& d
     release.kickoffAt = draft.kickoffAt.isValid() ? draft.kickoffAt.toUTC() : *now;
     if (release.kickoffAt < *now)
         release.kickoffAt = *now;
+    release.kickoffReminderAt = draft.kickoffReminderAt.toUTC();
     release.targetAt = draft.targetAt.toUTC();
     release.pilotId = draft.pilotId;
+    QJsonObject eventData;
 
     if (!draft.train.isEmpty()) {
+        if (!draft.hotfixOf.isEmpty())
+            return Error::usage(tr("A hotfix takes its settings from the release it fixes; "
+                                   "leave out the train."));
         Result<ReleaseConfig> train = trainNamed(m_database, actor.workspaceId, draft.train);
         if (!train)
             return train.error();
@@ -109,11 +144,14 @@ Result<Release> ReleaseService::create(const Actor& actor, const ReleaseDraft& d
         release.settings = settingsOf(*train);
         release.platforms = train->platforms;
         release.baseBranch = train->baseBranch;
+        if (!release.targetAt.isValid() && train->targetSeconds > 0)
+            release.targetAt = release.kickoffAt.addSecs(train->targetSeconds);
         if (plannedSlots.isEmpty()) {
             for (const RegressionSlotPlan& plan : std::as_const(train->regressionSlots))
                 plannedSlots.append({release.kickoffAt.addSecs(qint64(plan.offsetMinutes) * 60),
                                      plan.runBuild, plan.runAutomation});
         }
+        eventData.insert(QStringLiteral("train"), train->name);
     }
     if (!draft.platforms.isEmpty())
         release.platforms = draft.platforms;
@@ -128,34 +166,19 @@ Result<Release> ReleaseService::create(const Actor& actor, const ReleaseDraft& d
     }
 
     if (!draft.hotfixOf.isEmpty()) {
-        Result<std::optional<Release>> fixed =
-            releases.findByVersion(actor.workspaceId, draft.hotfixOf);
-        if (!fixed)
-            return fixed.error();
-        if (!fixed->has_value())
-            return Error::usage(tr("There is no release %1 to fix.").arg(draft.hotfixOf));
-        const Release& base = **fixed;
-        if (base.status != ReleaseStatus::Completed)
-            return Error::usage(tr("%1 is not completed yet; a hotfix fixes a released version.")
-                                    .arg(base.version));
-        const std::optional<ReleaseVersion> baseVersion = ReleaseVersion::parse(base.version);
-        if (!baseVersion || version->major != baseVersion->major ||
-            version->minor != baseVersion->minor || version->patch <= baseVersion->patch)
-            return Error::usage(tr("A hotfix of %1 must be a patch above it, e.g. %2.")
-                                    .arg(base.version, baseVersion
-                                                           ? baseVersion->nextPatch().toString()
-                                                           : QString()));
-        Result<QList<Release>> all = releases.list(actor.workspaceId);
-        if (!all)
-            return all.error();
-        for (const Release& other : std::as_const(*all)) {
-            const std::optional<ReleaseVersion> otherVersion = ReleaseVersion::parse(other.version);
-            if (!draft.force && other.status == ReleaseStatus::Completed && otherVersion &&
-                *baseVersion < *otherVersion)
-                return Error::conflict(tr("%1 was released after %2; a hotfix of %2 needs "
-                                          "confirmation (--force).")
-                                           .arg(other.version, base.version));
-        }
+        Result<HotfixPlan> plan = HotfixPlan::of(m_database, actor.workspaceId, draft.hotfixOf);
+        if (!plan)
+            return plan.error();
+        if (!draft.baseBranch.trimmed().isEmpty())
+            return Error::usage(tr("A hotfix starts from %1's tag %2; leave out the base branch.")
+                                    .arg(plan->fixed.version, plan->fromRef));
+        if (const QString problem = plan->versionProblem(versionText); !problem.isEmpty())
+            return Error::usage(problem);
+        if (plan->needsConfirmation() && !draft.force)
+            return Error::conflict(tr("%1 was released after %2; a hotfix of %2 needs "
+                                      "confirmation (--force).")
+                                       .arg(plan->newerRelease, plan->fixed.version));
+        const Release& base = plan->fixed;
         release.type = ReleaseType::Hotfix;
         release.baseReleaseId = base.id;
         release.configId = base.configId;
@@ -163,12 +186,14 @@ Result<Release> ReleaseService::create(const Actor& actor, const ReleaseDraft& d
         if (draft.platforms.isEmpty())
             release.platforms = base.platforms;
         // The fix starts from what was released, not from the moving base branch.
-        release.baseBranch = base.releaseTag.isEmpty() ? base.releaseBranch : base.releaseTag;
+        release.baseBranch = plan->fromRef;
+        // One regression cycle, at kickoff, unless slots were asked for.
         if (plannedSlots.isEmpty())
             plannedSlots.append({release.kickoffAt, true, true});
+        eventData.insert(QStringLiteral("hotfixOf"), base.version);
     }
 
-    if (!draft.baseBranch.trimmed().isEmpty() && draft.hotfixOf.isEmpty())
+    if (!draft.baseBranch.trimmed().isEmpty())
         release.baseBranch = draft.baseBranch;
     if (release.baseBranch.isEmpty()) {
         ConnectionStore connections(m_database);
@@ -209,9 +234,6 @@ Result<Release> ReleaseService::create(const Actor& actor, const ReleaseDraft& d
                                     .arg(timeText(slot.at), timeText(release.targetAt)));
     }
 
-    Transaction transaction(m_database);
-    if (!transaction.begun())
-        return transaction.begun().error();
     Result<Release> created = releases.create(actor, release);
     if (!created)
         return created.error();
@@ -237,18 +259,14 @@ Result<Release> ReleaseService::create(const Actor& actor, const ReleaseDraft& d
             actor, created->id, ReleasePlanner::kickoff(*created, connections, created->kickoffAt));
         !planned)
         return planned.error();
-    ReleaseProgression progression(m_database, actor, m_actorName);
     progression.record(*created, QStringLiteral("release.created"),
                        tr("%1 created %2 %3, kickoff at %4.")
                            .arg(m_actorName,
                                 created->type == ReleaseType::Hotfix ? tr("hotfix") : tr("release"),
-                                created->version, timeText(created->kickoffAt)));
+                                created->version, timeText(created->kickoffAt)),
+                       eventData);
     if (Status settled = progression.settle(*created); !settled)
         return settled.error();
-    if (Status flushed = progression.flushEvents(); !flushed)
-        return flushed.error();
-    if (Status committed = transaction.commit(); !committed)
-        return committed.error();
     return *created;
 }
 

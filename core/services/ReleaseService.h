@@ -1,5 +1,6 @@
 #pragma once
 
+#include "HotfixPlan.h"
 #include "ReleaseDetail.h"
 #include "ReleaseDraft.h"
 #include "Result.h"
@@ -10,6 +11,7 @@
 namespace ReleaseDeck {
 
 class Database;
+class ReleaseProgression;
 
 // Creating and reading releases: the rules the CLI and the app share. A release is
 // created PENDING with its regression slots and its KICKOFF tasks planned at once, in one
@@ -23,8 +25,15 @@ public:
 
     // One clear error and nothing saved for a version that is not MAJOR.MINOR.PATCH
     // (optionally -suffix), a duplicate version, a slot in the past, before kickoff or
-    // after the target, a base branch git would refuse, an unknown train.
+    // after the target, a base branch git would refuse, an unknown train, a hotfix that
+    // breaks HotfixPlan's rules (Conflict when it needs --force).
     Result<Release> create(const Actor& actor, const ReleaseDraft& draft);
+    // The same inside the caller's transaction: the events stay in progression, for the
+    // caller to add its own and flush them last (the release train scheduler).
+    Result<Release> createWithin(const Actor& actor, const ReleaseDraft& draft,
+                                 ReleaseProgression& progression);
+    // What a hotfix of fixedVersion would be (the app's "Create hotfix" asks first).
+    Result<HotfixPlan> planHotfix(const Actor& actor, const QString& fixedVersion);
     // The active releases (not completed, cancelled or archived) unless all; newest first.
     Result<QList<Release>> list(const Actor& actor, bool all);
     Result<Release> find(const Actor& actor, const QString& version);

@@ -25,6 +25,19 @@ Result<qint64> WhenText::seconds(const QString& text)
     }
 }
 
+QString WhenText::durationText(qint64 seconds)
+{
+    const std::pair<qint64, char> units[] = {
+        {7 * 86400, 'w'}, {86400, 'd'}, {3600, 'h'}, {60, 'm'}};
+    if (seconds == 0)
+        return QStringLiteral("0m");
+    for (const auto& [size, unit] : units) {
+        if (seconds % size == 0)
+            return QString::number(seconds / size) + QLatin1Char(unit);
+    }
+    return QString::number(seconds) + QLatin1Char('s');
+}
+
 Result<QDateTime> WhenText::parse(const QString& text, const QDateTime& now)
 {
     const QString trimmed = text.trimmed();

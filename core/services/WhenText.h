@@ -15,6 +15,8 @@ public:
     static Result<QDateTime> parse(const QString& text, const QDateTime& now);
     // "+90m" → 5400; for durations such as "2h" (the sign is optional).
     static Result<qint64> seconds(const QString& text);
+    // 5400 → "90m", 7200 → "2h", 604800 → "1w": the largest unit that divides it.
+    static QString durationText(qint64 seconds);
 };
 
 } // namespace ReleaseDeck

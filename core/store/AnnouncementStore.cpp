@@ -1,6 +1,7 @@
 #include "AnnouncementStore.h"
 
 #include "Permission.h"
+#include "WorkClaims.h"
 #include "db/Database.h"
 #include "db/SqlTime.h"
 #include "db/SqlValue.h"
@@ -79,11 +80,11 @@ Result<bool> AnnouncementStore::enqueue(const Actor& actor, const Announcement& 
 
 Result<QList<Announcement>> AnnouncementStore::due(qint64 workspaceId, int limit)
 {
-    const QString now = m_database.nowSql();
     return select(
-        QStringLiteral("workspace_id = ? AND status = 'PENDING' AND next_attempt_at <= ") + now +
-            QStringLiteral(" AND (claim_token IS NULL OR claim_expires_at < ") + now +
-            QStringLiteral(") ORDER BY id LIMIT ?"),
+        QStringLiteral("workspace_id = ? AND status = 'PENDING' AND next_attempt_at <= ") +
+            m_database.nowSql() + QStringLiteral(" AND ") +
+            WorkClaims(m_database, QStringLiteral("announcements")).unclaimed() +
+            QStringLiteral(" ORDER BY id LIMIT ?"),
         {workspaceId, std::max(1, limit)});
 }
 
@@ -94,40 +95,24 @@ Result<bool> AnnouncementStore::claim(const Actor& actor, qint64 id, const QStri
                                              QStringLiteral("announce releases"));
     if (!allowed)
         return allowed.error();
-    const QString now = m_database.nowSql();
-    Result<QSqlQuery> claimed = m_database.run(
-        QStringLiteral("UPDATE announcements SET claim_owner = ?, claim_token = ?, "
-                       "claim_expires_at = ") +
-            m_database.nowPlusSecondsSql() +
-            QStringLiteral(" WHERE workspace_id = ? AND id = ? AND status = 'PENDING' AND "
-                           "next_attempt_at <= ") +
-            now + QStringLiteral(" AND (claim_token IS NULL OR claim_expires_at < ") + now +
-            QStringLiteral(")"),
-        {holder, token, m_database.secondsValue(seconds), actor.workspaceId, id});
-    if (!claimed)
-        return claimed.error();
-    return claimed->numRowsAffected() == 1;
+    return WorkClaims(m_database, QStringLiteral("announcements"))
+        .claim(actor, id, holder, token, seconds,
+               QStringLiteral("status = 'PENDING' AND next_attempt_at <= ") + m_database.nowSql(),
+               {});
 }
 
 Result<bool> AnnouncementStore::markAttempt(const Actor& actor, const Announcement& announcement)
 {
-    const QString now = m_database.nowSql();
-    Result<QSqlQuery> marked = m_database.run(
-        QStringLiteral("UPDATE announcements SET first_attempt_at = COALESCE(first_attempt_at, ") +
-            now +
-            QStringLiteral(") WHERE workspace_id = ? AND id = ? AND claim_token = ? AND "
-                           "claim_expires_at > ") +
-            now,
-        {actor.workspaceId, announcement.id, announcement.claimToken});
-    if (!marked)
-        return marked.error();
-    return marked->numRowsAffected() == 1;
+    return WorkClaims(m_database, QStringLiteral("announcements"))
+        .updateWhileHeld(actor, announcement.id, announcement.claimToken,
+                         QStringLiteral("first_attempt_at = COALESCE(first_attempt_at, ") +
+                             m_database.nowSql() + QStringLiteral(")"),
+                         {});
 }
 
 Result<bool> AnnouncementStore::finishClaimed(const Actor& actor, const Announcement& announcement,
                                               int nextAttemptInSeconds)
 {
-    const QString now = m_database.nowSql();
     QVariantList values = {toText(announcement.status), announcement.attempts};
     QString next = QStringLiteral("NULL");
     if (nextAttemptInSeconds >= 0) {
@@ -135,33 +120,28 @@ Result<bool> AnnouncementStore::finishClaimed(const Actor& actor, const Announce
         values.append(m_database.secondsValue(nextAttemptInSeconds));
     }
     values << SqlValue::text(announcement.lastError) << SqlValue::text(announcement.channelId)
-           << SqlValue::text(announcement.messageTs) << actor.workspaceId << announcement.id
-           << announcement.claimToken;
+           << SqlValue::text(announcement.messageTs);
     const bool sent = announcement.status == AnnouncementStatus::Sent;
-    Result<QSqlQuery> updated = m_database.run(
-        QStringLiteral("UPDATE announcements SET status = ?, attempts = ?, next_attempt_at = ") +
-            next + QStringLiteral(", last_error = ?, channel_id = ?, message_ts = ?, sent_at = ") +
-            (sent ? now : QStringLiteral("NULL")) +
-            QStringLiteral(", claim_owner = NULL, claim_token = NULL, claim_expires_at = NULL "
-                           "WHERE workspace_id = ? AND id = ? AND claim_token = ? AND "
-                           "claim_expires_at > ") +
-            now,
-        values);
-    if (!updated)
-        return updated.error();
-    return updated->numRowsAffected() == 1;
+    return WorkClaims(m_database, QStringLiteral("announcements"))
+        .updateWhileHeld(actor, announcement.id, announcement.claimToken,
+                         QStringLiteral("status = ?, attempts = ?, next_attempt_at = ") + next +
+                             QStringLiteral(", last_error = ?, channel_id = ?, message_ts = ?, "
+                                            "sent_at = ") +
+                             (sent ? m_database.nowSql() : QStringLiteral("NULL")) +
+                             QStringLiteral(", ") + WorkClaims::released(),
+                         values);
+}
+
+Status AnnouncementStore::renewClaims(const Actor& actor, const QString& holder,
+                                      const QList<qint64>& ids, int seconds)
+{
+    return WorkClaims(m_database, QStringLiteral("announcements"))
+        .renew(actor, holder, ids, seconds);
 }
 
 Status AnnouncementStore::dropClaimsOfOthers(const Actor& actor, const QString& holder)
 {
-    Result<QSqlQuery> dropped = m_database.run(
-        QStringLiteral("UPDATE announcements SET claim_owner = NULL, claim_token = NULL, "
-                       "claim_expires_at = NULL WHERE workspace_id = ? AND claim_token IS NOT "
-                       "NULL AND claim_owner <> ?"),
-        {actor.workspaceId, holder});
-    if (!dropped)
-        return dropped.error();
-    return {};
+    return WorkClaims(m_database, QStringLiteral("announcements")).dropOthers(actor, holder);
 }
 
 Result<std::optional<Announcement>> AnnouncementStore::findById(qint64 workspaceId, qint64 id)

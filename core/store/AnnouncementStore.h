@@ -30,6 +30,9 @@ public:
     // Writes the outcome and gives the claim up, only while the claim holds.
     Result<bool> finishClaimed(const Actor& actor, const Announcement& announcement,
                                int nextAttemptInSeconds);
+    // Extends holder's live claims of these announcements (the ones it is posting now).
+    Status renewClaims(const Actor& actor, const QString& holder, const QList<qint64>& ids,
+                       int seconds);
     Status dropClaimsOfOthers(const Actor& actor, const QString& holder);
     Result<std::optional<Announcement>> findById(qint64 workspaceId, qint64 id);
     Result<QList<Announcement>> listForRelease(qint64 workspaceId, qint64 releaseId);

@@ -93,6 +93,15 @@ Result<QList<Event>> EventStore::listSince(qint64 workspaceId, qint64 afterSeq, 
                   {workspaceId, afterSeq, std::max(1, limit)});
 }
 
+Result<qint64> EventStore::lastSeq(qint64 workspaceId)
+{
+    Result<QSqlQuery> query = m_database.run(
+        QStringLiteral("SELECT MAX(seq) FROM events WHERE workspace_id = ?"), {workspaceId});
+    if (!query)
+        return query.error();
+    return query->next() ? query->value(0).toLongLong() : 0;
+}
+
 Result<QList<Event>> EventStore::listNewest(qint64 workspaceId, const EventFilter& filter)
 {
     QString sql = columns;

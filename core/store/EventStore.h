@@ -24,6 +24,9 @@ class Database;
 // writes. The sequence row stays locked until commit, so every other writer of the
 // workspace's events waits for the rest of the transaction; and a transaction that locks
 // other rows after appending can deadlock with one that holds them and wants to append.
+// An event about a release is such a case on MariaDB: its foreign key takes a shared lock
+// on the release's row after the sequence row, so lock the release first
+// (ReleaseStore::lock), as TaskRun, ReleaseActions and AnnouncementRun do.
 class EventStore
 {
 public:
@@ -35,6 +38,9 @@ public:
     // Events with a seq above afterSeq, oldest first (the live feed). A follower keeps
     // the highest seq it has seen and passes it back.
     Result<QList<Event>> listSince(qint64 workspaceId, qint64 afterSeq, int limit = 500);
+    // The highest seq committed in the workspace (0: none): a follower that starts here
+    // and reads what it needs afterwards misses no later event.
+    Result<qint64> lastSeq(qint64 workspaceId);
     // Newest first, filtered (the Activity page); filter.beforeSeq pages back.
     Result<QList<Event>> listNewest(qint64 workspaceId, const EventFilter& filter);
 

@@ -5,7 +5,7 @@
 #include "db/SqlTime.h"
 #include "db/SqlValue.h"
 
-#include <QHash>
+#include <algorithm>
 
 namespace ReleaseDeck {
 
@@ -237,29 +237,37 @@ Result<QList<Release>> ReleaseStore::list(qint64 workspaceId)
     return select(QStringLiteral("workspace_id = ? ORDER BY id DESC"), {workspaceId});
 }
 
-Result<QList<ReleaseSummary>> ReleaseStore::dashboard(qint64 workspaceId)
+Result<QList<qint64>> ReleaseStore::newestIds(qint64 workspaceId, int limit)
 {
-    Result<QList<Release>> releases = list(workspaceId);
-    if (!releases)
-        return releases.error();
-    Result<QSqlQuery> counts =
-        m_database.run(QStringLiteral("SELECT release_id, stage, status, COUNT(*) FROM tasks WHERE "
-                                      "workspace_id = ? GROUP BY release_id, stage, status"),
-                       {workspaceId});
-    if (!counts)
-        return counts.error();
-    QHash<qint64, QHash<Stage, QHash<TaskStatus, int>>> byRelease;
-    while (counts->next()) {
-        const std::optional<Stage> stage = stageFromText(counts->value(1).toString());
-        const std::optional<TaskStatus> status = taskStatusFromText(counts->value(2).toString());
-        if (stage && status)
-            byRelease[counts->value(0).toLongLong()][*stage][*status] = counts->value(3).toInt();
+    Result<QSqlQuery> query = m_database.run(
+        QStringLiteral("SELECT id FROM releases WHERE workspace_id = ? ORDER BY id DESC LIMIT ?"),
+        {workspaceId, std::max(1, limit)});
+    if (!query)
+        return query.error();
+    QList<qint64> ids;
+    while (query->next())
+        ids.append(query->value(0).toLongLong());
+    return ids;
+}
+
+Result<QList<Release>> ReleaseStore::listByIds(qint64 workspaceId, const QList<qint64>& ids)
+{
+    QList<Release> found;
+    for (qsizetype first = 0; first < ids.size(); first += SqlValue::MaxInList) {
+        const QList<qint64> chunk = ids.mid(first, SqlValue::MaxInList);
+        QVariantList values{workspaceId};
+        for (const qint64 id : chunk)
+            values.append(id);
+        Result<QList<Release>> part = select(QStringLiteral("workspace_id = ? AND id IN (%1)")
+                                                 .arg(SqlValue::placeholders(chunk.size())),
+                                             values);
+        if (!part)
+            return part.error();
+        found += *part;
     }
-    QList<ReleaseSummary> summaries;
-    summaries.reserve(releases->size());
-    for (const Release& release : std::as_const(*releases))
-        summaries.append({release, byRelease.value(release.id)});
-    return summaries;
+    std::sort(found.begin(), found.end(),
+              [](const Release& a, const Release& b) { return a.id > b.id; });
+    return found;
 }
 
 } // namespace ReleaseDeck

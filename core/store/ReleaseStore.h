@@ -3,7 +3,6 @@
 #include "Result.h"
 #include "model/Actor.h"
 #include "model/Release.h"
-#include "model/ReleaseSummary.h"
 
 #include <QList>
 
@@ -34,9 +33,12 @@ public:
     Result<QString> previousTag(qint64 workspaceId, const Release& release);
     // PENDING releases whose kickoff time has come (database clock).
     Result<QList<Release>> kickoffsDue(qint64 workspaceId);
+    // Newest first.
     Result<QList<Release>> list(qint64 workspaceId);
-    // Every release with its per-stage task counts, in two queries whatever the count.
-    Result<QList<ReleaseSummary>> dashboard(qint64 workspaceId);
+    // The ids of the newest `limit` releases, newest first.
+    Result<QList<qint64>> newestIds(qint64 workspaceId, int limit);
+    // The releases of ids that exist in the workspace, newest first; one query per 500 ids.
+    Result<QList<Release>> listByIds(qint64 workspaceId, const QList<qint64>& ids);
 
 private:
     Result<QList<Release>> select(const QString& where, const QVariantList& values);

@@ -1,6 +1,7 @@
 #include "TaskStore.h"
 
 #include "Permission.h"
+#include "WorkClaims.h"
 #include "db/Database.h"
 #include "db/SqlTime.h"
 #include "db/SqlValue.h"
@@ -169,20 +170,15 @@ Result<bool> TaskStore::claim(const Actor& actor, qint64 taskId, const QString& 
     if (!allowed)
         return allowed.error();
     const QString now = m_database.nowSql();
-    Result<QSqlQuery> claimed = m_database.run(
-        QStringLiteral("UPDATE tasks SET claim_owner = ?, claim_token = ?, claim_expires_at = ") +
-            m_database.nowPlusSecondsSql() +
-            QStringLiteral(", status = CASE WHEN status = 'PENDING' THEN 'IN_PROGRESS' ELSE "
-                           "status END, started_at = COALESCE(started_at, ") +
-            now + QStringLiteral("), updated_at = ") + now +
-            QStringLiteral(" WHERE workspace_id = ? AND id = ? AND status IN ('PENDING', "
-                           "'IN_PROGRESS', 'AWAITING_EXTERNAL') AND next_attempt_at <= ") +
-            now + QStringLiteral(" AND (claim_token IS NULL OR claim_expires_at < ") + now +
-            QStringLiteral(")"),
-        {holder, token, m_database.secondsValue(seconds), actor.workspaceId, taskId});
-    if (!claimed)
-        return claimed.error();
-    return claimed->numRowsAffected() == 1;
+    return WorkClaims(m_database, QStringLiteral("tasks"))
+        .claim(actor, taskId, holder, token, seconds,
+               QStringLiteral("status IN ('PENDING', 'IN_PROGRESS', 'AWAITING_EXTERNAL') AND "
+                              "next_attempt_at <= ") +
+                   now,
+               {},
+               QStringLiteral("status = CASE WHEN status = 'PENDING' THEN 'IN_PROGRESS' ELSE "
+                              "status END, started_at = COALESCE(started_at, ") +
+                   now + QStringLiteral("), updated_at = ") + now);
 }
 
 Result<bool> TaskStore::checkpoint(const Actor& actor, const Task& task)
@@ -191,16 +187,10 @@ Result<bool> TaskStore::checkpoint(const Actor& actor, const Task& task)
         requirePermission(m_database, actor, Permission::RunReleases, QStringLiteral("run tasks"));
     if (!allowed)
         return allowed.error();
-    const QString now = m_database.nowSql();
-    Result<QSqlQuery> updated = m_database.run(
-        QStringLiteral("UPDATE tasks SET external_data = ?, updated_at = ") + now +
-            QStringLiteral(" WHERE workspace_id = ? AND id = ? AND claim_token = ? AND "
-                           "claim_expires_at > ") +
-            now,
-        {externalDataValue(task), actor.workspaceId, task.id, task.claimToken});
-    if (!updated)
-        return updated.error();
-    return updated->numRowsAffected() == 1;
+    return WorkClaims(m_database, QStringLiteral("tasks"))
+        .updateWhileHeld(actor, task.id, task.claimToken,
+                         QStringLiteral("external_data = ?, updated_at = ") + m_database.nowSql(),
+                         {externalDataValue(task)});
 }
 
 Result<bool> TaskStore::finishClaimed(const Actor& actor, const Task& task,
@@ -221,46 +211,26 @@ Result<bool> TaskStore::finishClaimed(const Actor& actor, const Task& task,
     }
     values << SqlValue::text(task.lastError) << SqlValue::text(task.waitingFor)
            << SqlValue::text(task.externalId) << SqlValue::text(task.externalUrl)
-           << externalDataValue(task) << actor.workspaceId << task.id << task.claimToken;
-    Result<QSqlQuery> updated = m_database.run(
-        QStringLiteral("UPDATE tasks SET status = ?, attempts = ?, next_attempt_at = ") + next +
-            QStringLiteral(", last_error = ?, waiting_for = ?, external_id = ?, external_url = ?, "
-                           "external_data = ?, finished_at = ") +
-            (finished ? now : QStringLiteral("NULL")) +
-            QStringLiteral(", claim_owner = NULL, claim_token = NULL, claim_expires_at = NULL, "
-                           "updated_at = ") +
-            now +
-            QStringLiteral(" WHERE workspace_id = ? AND id = ? AND claim_token = ? AND "
-                           "claim_expires_at > ") +
-            now,
-        values);
-    if (!updated)
-        return updated.error();
-    return updated->numRowsAffected() == 1;
+           << externalDataValue(task);
+    return WorkClaims(m_database, QStringLiteral("tasks"))
+        .updateWhileHeld(actor, task.id, task.claimToken,
+                         QStringLiteral("status = ?, attempts = ?, next_attempt_at = ") + next +
+                             QStringLiteral(", last_error = ?, waiting_for = ?, external_id = ?, "
+                                            "external_url = ?, external_data = ?, finished_at = ") +
+                             (finished ? now : QStringLiteral("NULL")) + QStringLiteral(", ") +
+                             WorkClaims::released() + QStringLiteral(", updated_at = ") + now,
+                         values);
 }
 
-Status TaskStore::renewClaims(const Actor& actor, const QString& holder, int seconds)
+Status TaskStore::renewClaims(const Actor& actor, const QString& holder,
+                              const QList<qint64>& taskIds, int seconds)
 {
-    Result<QSqlQuery> renewed = m_database.run(
-        QStringLiteral("UPDATE tasks SET claim_expires_at = ") + m_database.nowPlusSecondsSql() +
-            QStringLiteral(" WHERE workspace_id = ? AND claim_owner = ? AND claim_expires_at > ") +
-            m_database.nowSql(),
-        {m_database.secondsValue(seconds), actor.workspaceId, holder});
-    if (!renewed)
-        return renewed.error();
-    return {};
+    return WorkClaims(m_database, QStringLiteral("tasks")).renew(actor, holder, taskIds, seconds);
 }
 
 Status TaskStore::dropClaimsOfOthers(const Actor& actor, const QString& holder)
 {
-    Result<QSqlQuery> dropped = m_database.run(
-        QStringLiteral("UPDATE tasks SET claim_owner = NULL, claim_token = NULL, "
-                       "claim_expires_at = NULL WHERE workspace_id = ? AND claim_token IS NOT "
-                       "NULL AND claim_owner <> ?"),
-        {actor.workspaceId, holder});
-    if (!dropped)
-        return dropped.error();
-    return {};
+    return WorkClaims(m_database, QStringLiteral("tasks")).dropOthers(actor, holder);
 }
 
 Result<std::optional<Task>> TaskStore::findById(qint64 workspaceId, qint64 id)

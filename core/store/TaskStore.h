@@ -39,8 +39,10 @@ public:
     // when it no longer does (the result is then discarded). nextAttemptInSeconds < 0
     // clears the next attempt.
     Result<bool> finishClaimed(const Actor& actor, const Task& task, int nextAttemptInSeconds);
-    // Extends every claim holder has in the workspace (its running tasks).
-    Status renewClaims(const Actor& actor, const QString& holder, int seconds);
+    // Extends holder's live claims of these tasks (the ones it is running now); a claim the
+    // holder's name still carries from a crashed process is left to expire.
+    Status renewClaims(const Actor& actor, const QString& holder, const QList<qint64>& taskIds,
+                       int seconds);
     // Drops every claim not held by holder: called by a new lease holder, since only the
     // lease holder runs tasks and the previous one has lost its lease.
     Status dropClaimsOfOthers(const Actor& actor, const QString& holder);

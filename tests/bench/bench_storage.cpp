@@ -1,20 +1,20 @@
 // Storage figures on SQLite and MariaDB: fresh migrate, bulk insert of 10,000 releases with
-// 30 tasks each, and the dashboard summary (time and query count) next to the same SQL run
-// through the sqlite3 / mariadb command-line clients. Prints figures; never fails on time.
+// 30 tasks each (ReleaseBulk), and the dashboard summary (time and query count) next to the same
+// SQL run through the sqlite3 / mariadb command-line clients. Prints figures; never fails on time.
 
+#include "ReleaseBulk.h"
+#include "SqlClient.h"
 #include "StoreSeed.h"
 #include "TestBackend.h"
 #include "TestMariaDb.h"
 #include "db/MigrationRunner.h"
-#include "db/Transaction.h"
 #include "model/ReleaseEnums.h"
 #include "store/ReleaseStore.h"
+#include "store/ReleaseSummaryStore.h"
 #include "store/TaskStore.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
-#include <QProcess>
-#include <QStandardPaths>
 
 #include <algorithm>
 #include <cstdio>
@@ -31,88 +31,6 @@ void say(const QString& text)
 {
     std::printf("%s\n", qPrintable(text));
     std::fflush(stdout);
-}
-
-// 30 distinct (type, cycle) pairs: kickoff and pre-release once, regression per cycle.
-QList<std::pair<TaskType, int>> taskPlan()
-{
-    QList<std::pair<TaskType, int>> plan;
-    for (const TaskType type : allTaskTypes()) {
-        if (!isCycleTask(type))
-            plan.append({type, 0});
-    }
-    for (int cycle = 1; plan.size() < tasksPerRelease; ++cycle) {
-        for (const TaskType type : allTaskTypes()) {
-            if (isCycleTask(type) && plan.size() < tasksPerRelease)
-                plan.append({type, cycle});
-        }
-    }
-    return plan;
-}
-
-bool bulkInsert(Database& database, const Actor& actor, QString* error)
-{
-    const QList<std::pair<TaskType, int>> plan = taskPlan();
-    QString taskSql =
-        QStringLiteral("INSERT INTO tasks (workspace_id, release_id, stage, task_type, "
-                       "cycle_number, status) VALUES ");
-    for (int i = 0; i < plan.size(); ++i)
-        taskSql += (i ? QStringLiteral(", ") : QString()) + QStringLiteral("(?, ?, ?, ?, ?, ?)");
-    constexpr int batch = 200;
-    for (int first = 0; first < releaseCount; first += batch) {
-        Transaction transaction(database);
-        if (!transaction.begun()) {
-            *error = transaction.begun().error().message;
-            return false;
-        }
-        for (int n = first; n < std::min(first + batch, releaseCount); ++n) {
-            Result<QSqlQuery> release = database.run(
-                QStringLiteral("INSERT INTO releases (workspace_id, version, base_branch, status, "
-                               "stage, created_by) VALUES (?, ?, 'main', ?, ?, ?)"),
-                {actor.workspaceId, QStringLiteral("%1.%2.0").arg(n / 100).arg(n % 100),
-                 n % 7 == 0 ? QStringLiteral("COMPLETED") : QStringLiteral("IN_PROGRESS"),
-                 toText(Stage(n % 4)), actor.accountId});
-            if (!release) {
-                *error = release.error().message;
-                return false;
-            }
-            const qint64 id = release->lastInsertId().toLongLong();
-            QVariantList values;
-            for (int t = 0; t < plan.size(); ++t) {
-                const TaskStatus status =
-                    t < (n % tasksPerRelease) ? TaskStatus::Completed : TaskStatus::Pending;
-                values << actor.workspaceId << id << toText(stageOf(plan.at(t).first))
-                       << toText(plan.at(t).first) << plan.at(t).second << toText(status);
-            }
-            Result<QSqlQuery> tasks = database.run(taskSql, values);
-            if (!tasks) {
-                *error = tasks.error().message;
-                return false;
-            }
-        }
-        if (Status committed = transaction.commit(); !committed) {
-            *error = committed.error().message;
-            return false;
-        }
-    }
-    return true;
-}
-
-// Runs a command-line client with sql on standard input; milliseconds, or -1.
-qint64 timeClient(const QString& program, const QStringList& arguments, const QByteArray& sql)
-{
-    if (QStandardPaths::findExecutable(program).isEmpty())
-        return -1;
-    QProcess process;
-    process.setStandardOutputFile(QProcess::nullDevice());
-    QElapsedTimer timer;
-    timer.start();
-    process.start(program, arguments);
-    process.write(sql);
-    process.closeWriteChannel();
-    if (!process.waitForFinished(300000) || process.exitCode() != 0)
-        return -1;
-    return timer.elapsed();
 }
 
 void benchmark(const QString& backend)
@@ -145,7 +63,7 @@ void benchmark(const QString& backend)
     constexpr int viaStores = 100;
     ReleaseStore releases(database);
     TaskStore tasks(database);
-    const QList<std::pair<TaskType, int>> plan = taskPlan();
+    const QList<std::pair<TaskType, int>> plan = taskPlan(tasksPerRelease);
     for (int n = 0; n < viaStores; ++n) {
         Release release;
         release.version = QStringLiteral("store-%1").arg(n);
@@ -170,7 +88,7 @@ void benchmark(const QString& backend)
             .arg(timer.elapsed()));
 
     timer.restart();
-    if (!bulkInsert(database, seed.ownerA, &error)) {
+    if (!insertReleases(database, seed.ownerA, releaseCount, tasksPerRelease, &error)) {
         say(QStringLiteral("bulk insert failed: ") + error);
         return;
     }
@@ -185,7 +103,7 @@ void benchmark(const QString& backend)
     for (int round = 0; round < 3; ++round) {
         const qint64 before = database.queryCount();
         timer.restart();
-        Result<QList<ReleaseSummary>> summary = releases.dashboard(seed.workspaceA);
+        Result<QList<ReleaseSummary>> summary = ReleaseSummaryStore(database).all(seed.workspaceA);
         const qint64 elapsed = timer.elapsed();
         if (!summary) {
             say(QStringLiteral("dashboard failed: ") + summary.error().message);
@@ -200,29 +118,10 @@ void benchmark(const QString& backend)
             .arg(best)
             .arg(queries));
 
-    const QByteArray sql =
-        QStringLiteral(
-            "SELECT id, workspace_id, config_id, version, release_type, base_branch, "
-            "release_branch, base_release_id, status, pause_reason, stage, kickoff_reminder_at, "
-            "kickoff_at, target_at, released_at, release_tag, created_by, pilot_id, row_version, "
-            "created_at, updated_at FROM releases WHERE workspace_id = %1 ORDER BY id DESC;\n"
-            "SELECT release_id, stage, status, COUNT(*) FROM tasks WHERE workspace_id = %1 GROUP "
-            "BY release_id, stage, status;\n")
-            .arg(seed.workspaceA)
-            .toUtf8();
-    qint64 client = -1;
-    if (backend == QLatin1String("sqlite")) {
-        client = timeClient(QStringLiteral("sqlite3"), {database.url().path}, sql);
-        say(QStringLiteral("same SQL through sqlite3 (incl. start): %1 ms").arg(client));
-    } else {
-        const TestMariaDb server = TestMariaDb::fromEnvironment(&error);
-        client = timeClient(QStringLiteral("mariadb"),
-                            {QStringLiteral("-h"), server.host, QStringLiteral("-P"),
-                             QString::number(server.port), QStringLiteral("-u"), server.user,
-                             database.url().database},
-                            sql);
-        say(QStringLiteral("same SQL through mariadb (incl. start): %1 ms").arg(client));
-    }
+    const QByteArray sql = summarySql(seed.workspaceA);
+    say(QStringLiteral("same SQL through %1 (incl. start): %2 ms")
+            .arg(database.url().isShared() ? QStringLiteral("mariadb") : QStringLiteral("sqlite3"))
+            .arg(timeSqlClient(database.url(), sql)));
 }
 
 } // namespace

@@ -193,6 +193,50 @@ private slots:
                  ErrorKind::Usage);
     }
 
+    void aTaskThatFailsWhileTheReleaseIsPausedIsAnnouncedToo()
+    {
+        addConnection(ConnectionCategory::Scm, QStringLiteral("github"));
+        addConnection(ConnectionCategory::Issues, QStringLiteral("jira-cloud"));
+        ReleaseService service(*m_database, QStringLiteral("editor@a"));
+        const Release created =
+            service.create(m_seed.editorA, draft(QStringLiteral("1.6.0"))).value();
+        ReleaseProgression orchestrator(*m_database, m_seed.editorA,
+                                        QStringLiteral("orchestrator@test"));
+        QVERIFY(orchestrator.kickOff(created.id).ok());
+        // The two kickoff tasks run at once; the ticket fails first and pauses the release.
+        fail(created.id, TaskType::CreateProjectManagementTicket, QStringLiteral("Jira refused."));
+        QCOMPARE(current(created.id).pauseReason, PauseReason::TaskFailure);
+        fail(created.id, TaskType::ForkBranch, QStringLiteral("GitHub refused."));
+        const auto failures = [&] {
+            QStringList bodies;
+            const QList<Announcement> all = AnnouncementStore(*m_database)
+                                                .listForRelease(m_seed.workspaceA, created.id)
+                                                .value();
+            for (const Announcement& a : all) {
+                if (a.kind == QLatin1String("task_failed"))
+                    bodies.append(a.body);
+            }
+            return bodies;
+        };
+        const auto pausedEvents = [&] {
+            Result<QSqlQuery> counted = m_database->run(
+                QStringLiteral("SELECT COUNT(*) FROM events WHERE release_id = ? AND kind = "
+                               "'release.paused'"),
+                {created.id});
+            return counted && counted->next() ? counted->value(0).toInt() : -1;
+        };
+        QStringList bodies = failures();
+        QCOMPARE(bodies.size(), 2);
+        QVERIFY2(bodies.join(QLatin1Char('\n')).contains(QLatin1String("GitHub refused.")),
+                 qPrintable(bodies.join(QLatin1Char('\n'))));
+        QCOMPARE(pausedEvents(), 2);
+        // Evaluated again, nothing is said twice.
+        QVERIFY(orchestrator.evaluate(created.id).ok());
+        QCOMPARE(failures().size(), 2);
+        QCOMPARE(pausedEvents(), 2);
+        QCOMPARE(current(created.id).pauseReason, PauseReason::TaskFailure);
+    }
+
     void aStaleDecisionIsRefused()
     {
         ReleaseService service(*m_database, QStringLiteral("editor@a"));

@@ -1,14 +1,13 @@
 #include "StoreSeed.h"
 #include "TestBackend.h"
 #include "store/ReleaseStore.h"
-#include "store/TaskStore.h"
 
 #include <QTest>
 
 using namespace ReleaseDeck;
 using namespace ReleaseDeck::Test;
 
-// Releases on SQLite and MariaDB: optimistic concurrency, roles, isolation, the dashboard.
+// Releases on SQLite and MariaDB: optimistic concurrency, roles, isolation.
 class TestReleaseStore : public QObject
 {
     Q_OBJECT
@@ -88,48 +87,6 @@ private slots:
         QVERIFY(store.list(m_seed.workspaceB)->isEmpty());
         QCOMPARE(store.findById(m_seed.workspaceA, release.id)->value().status,
                  ReleaseStatus::Pending);
-    }
-
-    void dashboardCountsTasksInConstantQueries()
-    {
-        ReleaseStore releases(*m_database);
-        TaskStore tasks(*m_database);
-        const auto addRelease = [&](const QString& version, int failed) {
-            const Release release = *releases.create(m_seed.editorA, planned(version));
-            QList<Task> planned;
-            for (const TaskType type : allTaskTypes()) {
-                Task task;
-                task.type = type;
-                task.stage = stageOf(type);
-                task.cycleNumber = isCycleTask(type) ? 1 : 0;
-                planned.append(task);
-            }
-            for (int i = 0; i < failed; ++i)
-                planned[i].status = TaskStatus::Failed;
-            QVERIFY(tasks.plan(m_seed.editorA, release.id, planned).ok());
-        };
-        addRelease(QStringLiteral("1.0.0"), 1);
-        const qint64 before = m_database->queryCount();
-        Result<QList<ReleaseSummary>> one = releases.dashboard(m_seed.workspaceA);
-        const qint64 forOne = m_database->queryCount() - before;
-        QVERIFY(one.ok());
-        for (int i = 1; i < 6; ++i)
-            addRelease(QStringLiteral("1.%1.0").arg(i), 2);
-        const qint64 again = m_database->queryCount();
-        Result<QList<ReleaseSummary>> six = releases.dashboard(m_seed.workspaceA);
-        QCOMPARE(m_database->queryCount() - again, forOne);
-        QCOMPARE(forOne, 2);
-        QCOMPARE(six->size(), 6);
-        const ReleaseSummary& oldest = six->constLast();
-        QCOMPARE(oldest.release.version, QStringLiteral("1.0.0"));
-        QCOMPARE(oldest.total(Stage::Kickoff), 4);
-        QCOMPARE(oldest.total(Stage::Regression), 5);
-        QCOMPARE(oldest.total(Stage::PreRelease), 5);
-        QCOMPARE(oldest.count(Stage::Kickoff, TaskStatus::Failed), 1);
-        QCOMPARE(oldest.count(Stage::Kickoff, TaskStatus::Pending), 3);
-        QCOMPARE(six->constFirst().count(Stage::Kickoff, TaskStatus::Failed), 2);
-        // Workspace B sees none of it.
-        QVERIFY(releases.dashboard(m_seed.workspaceB)->isEmpty());
     }
 
 private:

@@ -8,7 +8,7 @@ using namespace ReleaseDeck::Test;
 
 // Both dialects' migrations must reach the same logical schema: tables, columns and their
 // nullability, primary and unique keys, foreign keys and their delete rules. The tables that
-// manage a shared server's logins (migration 009) exist only there: a local file has one user.
+// manage a shared server's logins (migration 010) exist only there: a local file has one user.
 class TestSchemaParity : public QObject
 {
     Q_OBJECT

@@ -154,13 +154,34 @@ private slots:
                              QStringLiteral("a"), 60));
         QVERIFY(*store.claim(m_seed.editorA, planned.at(1).id, QStringLiteral("alive@host"),
                              QStringLiteral("b"), 1));
-        QVERIFY(store.renewClaims(m_seed.editorA, QStringLiteral("alive@host"), 60).ok());
+        QVERIFY(
+            store.renewClaims(m_seed.editorA, QStringLiteral("alive@host"), {planned.at(1).id}, 60)
+                .ok());
         QVERIFY(store.dropClaimsOfOthers(m_seed.editorA, QStringLiteral("alive@host")).ok());
         QTest::qWait(1200);
         const QList<Task> after = *store.listForRelease(m_seed.workspaceA, m_release);
         QVERIFY(after.at(0).claimToken.isEmpty());
         QCOMPARE(after.at(1).claimToken, QStringLiteral("b"));
         // The dropped task is due again; the renewed one is still held.
+        const QList<Task> due = *store.due(m_seed.workspaceA);
+        QCOMPARE(due.size(), 1);
+        QCOMPARE(due.constFirst().id, planned.at(0).id);
+    }
+
+    void onlyTheClaimsOfRunningTasksAreRenewed()
+    {
+        TaskStore store(*m_database);
+        const QList<Task> planned =
+            *store.plan(m_seed.editorA, m_release,
+                        {task(TaskType::ForkBranch, 0), task(TaskType::CreateRcTag, 1)});
+        // Both claimed under one holder name, say by a process that was killed and restarted.
+        QVERIFY(*store.claim(m_seed.editorA, planned.at(0).id, QStringLiteral("one"),
+                             QStringLiteral("dead"), 1));
+        QVERIFY(*store.claim(m_seed.editorA, planned.at(1).id, QStringLiteral("one"),
+                             QStringLiteral("running"), 1));
+        QVERIFY(
+            store.renewClaims(m_seed.editorA, QStringLiteral("one"), {planned.at(1).id}, 60).ok());
+        QTest::qWait(1200);
         const QList<Task> due = *store.due(m_seed.workspaceA);
         QCOMPARE(due.size(), 1);
         QCOMPARE(due.constFirst().id, planned.at(0).id);

@@ -5,10 +5,12 @@
 #include "store/WorkspaceStore.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QProcess>
 #include <QSettings>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace ReleaseDeck;
@@ -34,7 +36,8 @@ private:
         QString err;
     };
 
-    static std::unique_ptr<Launch> launch(const QString& rules = {})
+    static std::unique_ptr<Launch> launch(const QString& rules = {},
+                                          const QStringList& arguments = {})
     {
         auto launched = std::make_unique<Launch>();
         QProcess& app = *launched->process;
@@ -45,7 +48,7 @@ private:
                          [&app, raw = launched.get()] {
                              raw->err += QString::fromUtf8(app.readAllStandardError());
                          });
-        app.start(qEnvironmentVariable("RELEASEDECK_APP"), {});
+        app.start(qEnvironmentVariable("RELEASEDECK_APP"), arguments);
         return launched;
     }
 
@@ -132,6 +135,67 @@ private slots:
         const int exitCode = terminate(*app, &took);
         QVERIFY2(exitCode == 0, qPrintable(app->err.right(3000)));
         QVERIFY2(took < 5000, qPrintable(QString::number(took)));
+    }
+
+    void aDatabaseGivenOnTheCommandLineOpensWithoutTheWizard()
+    {
+        QTemporaryDir folder;
+        const QString path = folder.filePath(QStringLiteral("team.sqlite"));
+        {
+            DatabaseUrl url;
+            url.dialect = Dialect::Sqlite;
+            url.path = path;
+            Database database(url);
+            QVERIFY(database.open().ok());
+            QVERIFY(MigrationRunner(database).migrate().ok());
+            // The CLI's account on this machine, which the app acts as there.
+            Result<Account> account =
+                AccountStore(database).ensure(Identity::localLogin(), Identity::localLogin());
+            QVERIFY(account.ok());
+            QVERIFY(WorkspaceStore(database).create(QStringLiteral("Acme Web"), account->id).ok());
+            QVERIFY(
+                WorkspaceStore(database).create(QStringLiteral("Acme Mobile"), account->id).ok());
+        }
+        std::unique_ptr<Launch> app =
+            launch({}, {QStringLiteral("--database"), QStringLiteral("sqlite:") + path,
+                        QStringLiteral("--workspace"), QStringLiteral("Acme Mobile")});
+        QTRY_VERIFY2_WITH_TIMEOUT(app->err.contains(QLatin1String("main window shown")),
+                                  qPrintable(app->err.right(3000)), 30000);
+        QVERIFY(!app->err.contains(QLatin1String("onboarding wizard shown")));
+        qint64 took = 0;
+        QCOMPARE(terminate(*app, &took), 0);
+        QVERIFY2(took < 5000, qPrintable(QString::number(took)));
+        // Only for that run: the profile still has no database of its own.
+        QSettings().sync();
+        QVERIFY(QSettings().value(QStringLiteral("database/url")).toString().isEmpty());
+        QVERIFY(!QFile::exists(DatabaseUrl::defaultLocal().path));
+    }
+
+    void aMissingOrUnreachableDatabaseSaysSoAndOffersRetryAndQuit_data()
+    {
+        QTest::addColumn<QString>("url");
+        QTest::addColumn<QString>("says");
+        QTest::newRow("missing file")
+            << QStringLiteral("sqlite:%1/nowhere/none.sqlite").arg(QDir::tempPath())
+            << QStringLiteral("There is no Release Deck database at");
+        // Port 1 on this machine: nothing listens, the connection is refused at once.
+        QTest::newRow("unreachable server")
+            << QStringLiteral("mysql://ana@127.0.0.1:1/deck") << QStringLiteral("127.0.0.1");
+    }
+
+    void aMissingOrUnreachableDatabaseSaysSoAndOffersRetryAndQuit()
+    {
+        QFETCH(QString, url);
+        QFETCH(QString, says);
+        std::unique_ptr<Launch> app = launch({}, {QStringLiteral("--database"), url});
+        QTRY_VERIFY2_WITH_TIMEOUT(app->err.contains(QLatin1String("database problem shown")),
+                                  qPrintable(app->err.right(3000)), 30000);
+        QVERIFY2(app->err.contains(says), qPrintable(app->err.right(3000)));
+        QVERIFY(!app->err.contains(QLatin1String("onboarding wizard shown")));
+        QVERIFY(!app->err.contains(QLatin1String("main window shown")));
+        qint64 took = 0;
+        QCOMPARE(terminate(*app, &took), 0);
+        QVERIFY(!QFile::exists(QStringLiteral("%1/nowhere/none.sqlite").arg(QDir::tempPath())));
     }
 };
 

@@ -185,7 +185,7 @@ ProviderScript scripted(const QString& key, FakeHttpServer& server)
                   {QStringLiteral("github-actions"), QStringLiteral("--owner"),
                    QStringLiteral("acme"), QStringLiteral("--repo"), QStringLiteral("app"),
                    QStringLiteral("--api-url"), url("/api/v3"), QStringLiteral("--workflow"),
-                   QStringLiteral("build=release.yml")},
+                   QStringLiteral("REGRESSION_BUILD=release.yml")},
                   "rd-fake-actions-token-0005",
                   workflows,
                   {workflows},
@@ -205,7 +205,7 @@ ProviderScript scripted(const QString& key, FakeHttpServer& server)
                   QStringLiteral("jenkins"),
                   {QStringLiteral("jenkins"), QStringLiteral("--url"), url("/jenkins"),
                    QStringLiteral("--user"), QStringLiteral("ada"), QStringLiteral("--job"),
-                   QStringLiteral("build=mobile/release")},
+                   QStringLiteral("REGRESSION_BUILD=mobile/release")},
                   "rd-fake-jenkins-token-0006",
                   me,
                   {me, job},
@@ -493,26 +493,33 @@ private slots:
                            QStringLiteral("ada@example.test"), QStringLiteral("--project-key"),
                            QStringLiteral("ANDROID=DROID")}
             << QStringLiteral("--email does not apply to jira-server");
+        const QStringList actions{QStringLiteral("github-actions"),
+                                  QStringLiteral("--owner"),
+                                  QStringLiteral("acme"),
+                                  QStringLiteral("--repo"),
+                                  QStringLiteral("app"),
+                                  QStringLiteral("--api-url"),
+                                  fake + QStringLiteral("/api/v3"),
+                                  QStringLiteral("--workflow")};
+        const QStringList jenkins{
+            QStringLiteral("jenkins"), QStringLiteral("--url"), fake + QStringLiteral("/jenkins"),
+            QStringLiteral("--user"),  QStringLiteral("ada"),   QStringLiteral("--job")};
         QTest::newRow("github-actions: workflow without purpose")
-            << QStringList{QStringLiteral("github-actions"),
-                           QStringLiteral("--owner"),
-                           QStringLiteral("acme"),
-                           QStringLiteral("--repo"),
-                           QStringLiteral("app"),
-                           QStringLiteral("--api-url"),
-                           fake + QStringLiteral("/api/v3"),
-                           QStringLiteral("--workflow"),
-                           QStringLiteral("release.yml")}
+            << actions + QStringList{QStringLiteral("release.yml")}
             << QStringLiteral("--workflow takes NAME=VALUE");
         QTest::newRow("jenkins: job without purpose")
-            << QStringList{QStringLiteral("jenkins"),
-                           QStringLiteral("--url"),
-                           fake + QStringLiteral("/jenkins"),
-                           QStringLiteral("--user"),
-                           QStringLiteral("ada"),
-                           QStringLiteral("--job"),
-                           QStringLiteral("release")}
+            << jenkins + QStringList{QStringLiteral("release")}
             << QStringLiteral("--job takes NAME=VALUE");
+        // The purposes are core's list, the one the wizard offers and the orchestrator reads.
+        const QString knownPurposes =
+            QStringLiteral("use PRE_REGRESSION_BUILD, REGRESSION_BUILD, AUTOMATION, TESTFLIGHT or "
+                           "ANDROID_BUNDLE");
+        QTest::newRow("github-actions: unknown purpose")
+            << actions + QStringList{QStringLiteral("FOO=x.yml")}
+            << QStringLiteral("Unknown purpose \"FOO\" for the workflow; ") + knownPurposes;
+        QTest::newRow("jenkins: unknown purpose")
+            << jenkins + QStringList{QStringLiteral("build=mobile/release")}
+            << QStringLiteral("Unknown purpose \"build\" for the job; ") + knownPurposes;
     }
 
     void badProviderInputIsAUsageError()

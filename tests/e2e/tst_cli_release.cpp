@@ -1,11 +1,13 @@
 #include "CliRunner.h"
 #include "FakeProviderWorld.h"
 #include "OrchestratorProcess.h"
+#include "db/Database.h"
 
 #include <QDeadlineTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSqlRecord>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -24,6 +26,7 @@ class TestCliRelease : public QObject
 
 private:
     QTemporaryDir m_dir;
+    QString m_database;
     CliRunner m_cli;
     QProcessEnvironment m_environment;
     std::unique_ptr<FakeProviderWorld> m_world;
@@ -112,15 +115,47 @@ private:
         }
     }
 
+    // Every row of every table, in order: what "touching nothing" compares.
+    QString everyRow()
+    {
+        Database database(*DatabaseUrl::parse(m_database));
+        Result<QSqlQuery> tables = database.run(
+            QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"));
+        if (!tables)
+            return tables.error().message;
+        QStringList rows;
+        while (tables->next()) {
+            const QString table = tables->value(0).toString();
+            Result<QSqlQuery> all =
+                database.run(QStringLiteral("SELECT * FROM %1 ORDER BY rowid").arg(table));
+            if (!all)
+                return all.error().message;
+            while (all->next()) {
+                QStringList values{table};
+                for (int column = 0; column < all->record().count(); ++column)
+                    values.append(all->value(column).toString());
+                rows.append(values.join(QLatin1Char('|')));
+            }
+        }
+        return rows.join(QLatin1Char('\n'));
+    }
+
+    int requestsToTheFakes()
+    {
+        return int(m_world->github().server().requests().size() +
+                   m_world->slack().server().requests().size() +
+                   m_world->jira().server().requests().size() +
+                   m_world->jenkins().server().requests().size());
+    }
+
 private slots:
     void init()
     {
         QVERIFY(m_dir.isValid());
-        const QString database =
-            QStringLiteral("sqlite:%1/deck-%2.sqlite").arg(m_dir.path()).arg(++m_run);
-        m_cli.setEnvironment(QStringLiteral("RELEASEDECK_DATABASE"), database);
+        m_database = QStringLiteral("sqlite:%1/deck-%2.sqlite").arg(m_dir.path()).arg(++m_run);
+        m_cli.setEnvironment(QStringLiteral("RELEASEDECK_DATABASE"), m_database);
         m_environment = QProcessEnvironment::systemEnvironment();
-        m_environment.insert(QStringLiteral("RELEASEDECK_DATABASE"), database);
+        m_environment.insert(QStringLiteral("RELEASEDECK_DATABASE"), m_database);
         m_world = std::make_unique<FakeProviderWorld>();
         const CliRun created =
             cli({QStringLiteral("workspace"), QStringLiteral("create"), QStringLiteral("Acme")});
@@ -297,6 +332,70 @@ private slots:
         QCOMPARE(builds.size(), 1);
         QVERIFY(QJsonDocument(builds.constFirst()).toJson().contains("v2.0.0-rc.1"));
         QCOMPARE(m_world->github().tagsCreated(), 2);
+    }
+
+    void aDryRunSaysWhatTheNextTickWouldDoAndTouchesNothing()
+    {
+        for (const QString& provider :
+             {QStringLiteral("github-enterprise"), QStringLiteral("slack"),
+              QStringLiteral("jira-cloud"), QStringLiteral("github-actions")})
+            connect(provider);
+        // 5.0.0 runs until its pre-regression build, which never finishes.
+        QCOMPARE(cli({QStringLiteral("release"), QStringLiteral("create"), QStringLiteral("5.0.0"),
+                      QStringLiteral("--platform"), QStringLiteral("ANDROID")})
+                     .exitCode,
+                 0);
+        const CliRun ran = cli({QStringLiteral("orchestrate"), QStringLiteral("--once"),
+                                QStringLiteral("--interval"), QStringLiteral("1"),
+                                QStringLiteral("--lease-seconds"), QStringLiteral("5")});
+        QVERIFY2(ran.exitCode == 0, qPrintable(ran.err + ran.out));
+        QCOMPARE(m_world->github().actions().dispatches(), 1);
+        // 5.1.0 kicks off tomorrow, 5.2.0 now.
+        QCOMPARE(cli({QStringLiteral("release"), QStringLiteral("create"), QStringLiteral("5.1.0"),
+                      QStringLiteral("--kickoff-at"), QStringLiteral("+1d")})
+                     .exitCode,
+                 0);
+        QCOMPARE(cli({QStringLiteral("release"), QStringLiteral("create"), QStringLiteral("5.2.0")})
+                     .exitCode,
+                 0);
+        // The build's next poll is due by now.
+        QTest::qWait(2000);
+        const QString before = everyRow();
+        QVERIFY(before.contains(QLatin1String("5.2.0")));
+        for (FakeHttpServer* server : {&m_world->github().server(), &m_world->slack().server(),
+                                       &m_world->jira().server(), &m_world->jenkins().server()})
+            server->clearRequests();
+
+        const CliRun dry = cli(
+            {QStringLiteral("orchestrate"), QStringLiteral("--once"), QStringLiteral("--dry-run")});
+        QVERIFY2(dry.exitCode == 0, qPrintable(dry.err + dry.out));
+        const QStringList lines = dry.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QVERIFY2(lines.size() >= 6, qPrintable(dry.out));
+        QCOMPARE(lines.at(0), QStringLiteral("Workspace Acme:"));
+        QCOMPARE(lines.at(1), QStringLiteral("  would take the lease"));
+        QVERIFY2(lines.at(2).startsWith(QLatin1String("  would kick off 5.2.0 (kickoff at ")),
+                 qPrintable(dry.out));
+        QVERIFY2(lines.at(3).startsWith(
+                     QLatin1String("  would check on 5.0.0 TRIGGER_PRE_REGRESSION_BUILDS (")),
+                 qPrintable(dry.out));
+        QVERIFY2(lines.at(3).contains(QLatin1String("next poll in 1 s")), qPrintable(dry.out));
+        // Why each release waits.
+        const QString tomorrow = lines.filter(QLatin1String("  5.1.0: kickoff at "))
+                                     .value(0)
+                                     .section(QStringLiteral("kickoff at "), 1);
+        QVERIFY2(tomorrow.startsWith(QDateTime::currentDateTimeUtc().addDays(1).toString(
+                     QStringLiteral("yyyy-MM-dd "))),
+                 qPrintable(dry.out));
+        QVERIFY2(lines.contains(QStringLiteral("    FORK_BRANCH waits: kickoff at ") + tomorrow),
+                 qPrintable(dry.out));
+        QVERIFY2(lines.contains(QStringLiteral("  5.0.0: kickoff tasks running")),
+                 qPrintable(dry.out));
+
+        // Nothing changed, nothing was asked of any provider.
+        QCOMPARE(everyRow(), before);
+        QCOMPARE(requestsToTheFakes(), 0);
+        QCOMPARE(m_world->github().branchesCreated(), 1);
+        QCOMPARE(m_world->github().actions().dispatches(), 1);
     }
 
     void aPermanentFailurePausesUntilRetriedOrSkipped()

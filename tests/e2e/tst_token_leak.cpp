@@ -63,11 +63,13 @@ private:
                                  .arg(QString::fromLatin1(CiToken));
         m_github->server().on("GET", m_github->repoPath(QStringLiteral("/actions/workflows")),
                               FakeResponse::json(401, echo.toUtf8()));
-        const QStringList ci =
-            QStringList{QStringLiteral("connection"),      QStringLiteral("add"),
-                        QStringLiteral("github-actions"),  QStringLiteral("--workflow"),
-                        QStringLiteral("build=build.yml"), QStringLiteral("--token-stdin")} +
-            repo;
+        const QStringList ci = QStringList{QStringLiteral("connection"),
+                                           QStringLiteral("add"),
+                                           QStringLiteral("github-actions"),
+                                           QStringLiteral("--workflow"),
+                                           QStringLiteral("REGRESSION_BUILD=build.yml"),
+                                           QStringLiteral("--token-stdin")} +
+                               repo;
         const CliRun refused = run(cli, ci, CiToken + '\n');
         QCOMPARE(refused.exitCode, 1);
         QVERIFY2(refused.err.contains(QLatin1String("Bad credentials")), qPrintable(refused.err));

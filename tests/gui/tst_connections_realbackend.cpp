@@ -187,6 +187,7 @@ private slots:
         startBackend(backend);
         MainWindow window(&backend);
         window.resize(1280, 800);
+        window.showPage(MainWindow::ConnectionsPageIndex);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         ConnectionsPage* page = window.connectionsPage();
@@ -236,6 +237,7 @@ private slots:
         startBackend(backend);
         MainWindow window(&backend);
         window.resize(1280, 800);
+        window.showPage(MainWindow::ConnectionsPageIndex);
         window.show();
         ConnectionsPage* page = window.connectionsPage();
         QTRY_COMPARE_WITH_TIMEOUT(page->model()->rowCount(), 2, NetworkTimeoutMs);
@@ -261,6 +263,7 @@ private slots:
         startBackend(backend);
         MainWindow window(&backend);
         window.resize(1280, 800);
+        window.showPage(MainWindow::ConnectionsPageIndex);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         ConnectionsPage* page = window.connectionsPage();

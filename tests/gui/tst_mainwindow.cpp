@@ -92,6 +92,7 @@ private slots:
         FakeConnectionBackend backend;
         fill(backend);
         MainWindow window(&backend);
+        window.showPage(MainWindow::ConnectionsPageIndex);
         window.show();
         auto* workspaces = window.findChild<QComboBox*>(QStringLiteral("workspaceCombo"));
         QTRY_COMPARE(workspaces->count(), 2);
@@ -115,7 +116,7 @@ private slots:
         MainWindow window(&backend);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
-        QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier);
+        QTest::keyClick(&window, Qt::Key_3, Qt::ControlModifier);
         auto* pages = window.findChild<QStackedWidget*>();
         QCOMPARE(pages->currentWidget(), window.activityPage());
         ActivityModel* model = window.activityPage()->model();
@@ -270,6 +271,7 @@ private slots:
         QCOMPARE(workspaces->currentText(), QStringLiteral("Acme Games"));
         QCOMPARE(window->windowTitle(), QStringLiteral("Acme Games — Release Deck"));
         QTRY_COMPARE(backend.listConnectionsCalls.constLast(), qint64(7));
+        QTRY_COMPARE(backend.releaseFake().boardCalls.constLast(), qint64(7));
         QTRY_COMPARE(backend.eventsCalls.constLast(), qMakePair(qint64(7), qint64(0)));
         // Only the new database's events: nothing of the old one stays or is asked after.
         QTRY_COMPARE(window->activityPage()->model()->rowCount(), 1);
@@ -293,6 +295,7 @@ private slots:
         fill(backend);
         MainWindow window(&backend);
         window.resize(1280, 800);
+        window.showPage(MainWindow::ConnectionsPageIndex);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         QTRY_COMPARE(window.connectionsPage()->model()->rowCount(), 1);

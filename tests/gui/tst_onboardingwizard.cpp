@@ -242,11 +242,13 @@ private slots:
         type(&wizard, QStringLiteral("scmApiUrlEdit"),
              QStringLiteral("http://ghe.acme.com/api/v3"));
         type(&wizard, QStringLiteral("scmTokenEdit"), QStringLiteral("   "));
-        QCOMPARE(find<QLabel>(&wizard, QStringLiteral("scmOwnerMessage"))->text(),
-                 QStringLiteral("The owner cannot contain spaces."));
+        QCOMPARE(
+            find<QLabel>(&wizard, QStringLiteral("scmOwnerMessage"))->text(),
+            QStringLiteral("The owner contains spaces; use the name as it appears in the URL."));
         QVERIFY(find<QLabel>(&wizard, QStringLiteral("scmOwnerMessage"))->isVisible());
         QCOMPARE(find<QLabel>(&wizard, QStringLiteral("scmApiUrlMessage"))->text(),
-                 QStringLiteral("Use https:// — http:// is only allowed for this computer."));
+                 QStringLiteral("Use https:// for the API address; plain http:// is only allowed "
+                                "for this computer."));
         QCOMPARE(find<QLabel>(&wizard, QStringLiteral("scmTokenMessage"))->text(),
                  QStringLiteral("Paste the token."));
         click(&wizard, QStringLiteral("scmVerifyButton"));

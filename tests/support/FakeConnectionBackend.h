@@ -1,5 +1,6 @@
 #pragma once
 
+#include "FakeReleaseBackend.h"
 #include "backend/ConnectionBackend.h"
 
 #include <QHash>
@@ -47,6 +48,9 @@ public:
     QFuture<Result<QList<ActivityEvent>>> events(qint64 workspaceId, qint64 afterSeq) override;
     // Probes answer currentStatus.
     DatabaseHealth& databaseHealth() override { return m_health; }
+    ReleaseBackend& releases() override { return m_releases; }
+    // The release side, for tests to fill and inspect.
+    FakeReleaseBackend& releaseFake() { return m_releases; }
 
     // Answers verify() and each connection of verifyAll() only when
     // releaseVerification(id) is called.
@@ -90,6 +94,7 @@ private:
     // The verifyAll() answer that held verifications report into.
     SharedPromise m_heldAll;
     DatabaseHealth m_health;
+    FakeReleaseBackend m_releases;
 };
 
 } // namespace ReleaseDeck::Test

@@ -1,5 +1,7 @@
 #include "FakeProviderWorld.h"
 
+#include "providers/ProviderRegistry.h"
+
 namespace ReleaseDeck::Test {
 
 namespace {
@@ -8,25 +10,6 @@ namespace {
 QString tokenFor(const QString& provider)
 {
     return QStringLiteral("world-%1-token-not-real").arg(provider);
-}
-
-// The command line's flag for a config key (see cli/ConnectionFlags).
-QString flagFor(const QString& key)
-{
-    static const QHash<QString, QString> flags{
-        {QStringLiteral("owner"), QStringLiteral("--owner")},
-        {QStringLiteral("repo"), QStringLiteral("--repo")},
-        {QStringLiteral("apiUrl"), QStringLiteral("--api-url")},
-        {QStringLiteral("channel"), QStringLiteral("--channel")},
-        {QStringLiteral("siteUrl"), QStringLiteral("--site-url")},
-        {QStringLiteral("email"), QStringLiteral("--email")},
-        {QStringLiteral("projectKeys"), QStringLiteral("--project-key")},
-        {QStringLiteral("readyStates"), QStringLiteral("--ready-state")},
-        {QStringLiteral("workflows"), QStringLiteral("--workflow")},
-        {QStringLiteral("url"), QStringLiteral("--url")},
-        {QStringLiteral("user"), QStringLiteral("--user")},
-        {QStringLiteral("jobs"), QStringLiteral("--job")}};
-    return flags.value(key);
 }
 
 } // namespace
@@ -96,17 +79,22 @@ ConnectionDraft FakeProviderWorld::draft(const QString& provider) const
 
 QStringList FakeProviderWorld::cliArguments(const ConnectionDraft& draft)
 {
-    QString name = draft.provider;
-    if (name == QLatin1String("github-enterprise"))
-        name = QStringLiteral("github"); // an --api-url elsewhere than api.github.com
-    else if (name == QLatin1String("jira-cloud"))
-        name = QStringLiteral("jira"); // with --email
+    const ProviderRegistry& registry = ProviderRegistry::builtIn();
+    const ProviderInfo* provider = registry.find(draft.provider);
+    if (!provider)
+        qFatal("The registry has no provider %s", qPrintable(draft.provider));
+    // The name people type: the family (github, jira), whose member the flags then pick.
+    const QString name = provider->family.isEmpty() ? provider->id : provider->family;
+    if (registry.providerFor(name, draft.config) != provider)
+        qFatal("The flags of this %s draft do not pick %s", qPrintable(name),
+               qPrintable(draft.provider));
     QStringList arguments{name};
     for (auto it = draft.config.begin(); it != draft.config.end(); ++it) {
-        const QString flag = flagFor(it.key());
-        if (flag.isEmpty())
-            qFatal("FakeProviderWorld has no flag for %s", qPrintable(it.key()));
-        if (!it.value().isObject()) {
+        const ProviderField* field = provider->field(it.key());
+        if (!field)
+            qFatal("%s has no flag for %s", qPrintable(draft.provider), qPrintable(it.key()));
+        const QString flag = QStringLiteral("--") + field->flagName();
+        if (!field->isMap()) {
             arguments << flag << it.value().toString();
             continue;
         }

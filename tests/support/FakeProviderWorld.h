@@ -32,8 +32,9 @@ public:
     // A connection for each provider as ConnectionService::add takes it, token included:
     // "github-enterprise", "github-actions", "slack", "jira-cloud" or "jenkins".
     ConnectionDraft draft(const QString& provider) const;
-    // The arguments after `releasedeck-cli connection add` that add draft; the token goes
-    // on standard input (--token-stdin is among them).
+    // The arguments after `releasedeck-cli connection add` that add draft: the provider's
+    // family name (github, jira) or id, and each config key's flag as the registry's field
+    // names it; the token goes on standard input (--token-stdin is among them).
     static QStringList cliArguments(const ConnectionDraft& draft);
 
 private:

@@ -66,12 +66,14 @@ QList<CatalogueMessage> TranslationCatalogue::read(const QString& path, QString*
 
 bool TranslationCatalogue::extract(const QString& path, const QStringList& options, QString* error)
 {
+    QStringList arguments;
+    for (const QString& folder :
+         QStringLiteral(RELEASEDECK_TRANSLATED_DIRS).split(u',', Qt::SkipEmptyParts))
+        arguments << QStringLiteral(RELEASEDECK_SOURCE_DIR "/") + folder;
     QProcess lupdate;
     lupdate.setProcessChannelMode(QProcess::MergedChannels);
-    lupdate.start(
-        QStringLiteral(RELEASEDECK_LUPDATE),
-        QStringList{QStringLiteral(RELEASEDECK_SOURCE_DIR "/ui"), QStringLiteral("-ts"), path} +
-            options);
+    lupdate.start(QStringLiteral(RELEASEDECK_LUPDATE),
+                  arguments + QStringList{QStringLiteral("-ts"), path} + options);
     if (!lupdate.waitForFinished(120000) || lupdate.exitStatus() != QProcess::NormalExit ||
         lupdate.exitCode() != 0) {
         *error = QStringLiteral("lupdate failed: %1")

@@ -19,14 +19,15 @@ struct CatalogueMessage
 };
 
 // The .ts files the translation tests compare: the committed English catalogue, and what
-// lupdate finds in the UI's sources now.
+// lupdate finds now in the folders whose texts the app shows (RELEASEDECK_TRANSLATED_DIRS:
+// ui/ and core's field texts).
 class TranslationCatalogue
 {
 public:
     // translations/releasedeck_en.ts in the source tree.
     static QString englishFile();
     static QList<CatalogueMessage> read(const QString& path, QString* error);
-    // Runs the build's lupdate over ui/ into path (updated when it exists), with options
+    // Runs the build's lupdate over those folders into path (updated when it exists), with options
     // such as -pluralonly; false and *error when lupdate fails.
     static bool extract(const QString& path, const QStringList& options, QString* error);
 };

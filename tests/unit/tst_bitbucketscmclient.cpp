@@ -429,19 +429,19 @@ private slots:
         QTest::addColumn<QString>("message");
         QTest::newRow("missing workspace")
             << QJsonObject{{QStringLiteral("repo"), QStringLiteral("app")}}
-            << QStringLiteral("The Bitbucket workspace is missing.");
+            << QStringLiteral("Enter the workspace.");
         QTest::newRow("spaces")
             << QJsonObject{{QStringLiteral("workspace"), QStringLiteral("acme")},
                            {QStringLiteral("repo"), QStringLiteral("my app")}}
-            << QStringLiteral("The Bitbucket repository \"my app\" contains spaces; use the name "
-                              "as it appears in the URL.");
+            << QStringLiteral("The repository contains spaces; use the name as it appears in the "
+                              "URL.");
         QTest::newRow("plain http")
             << QJsonObject{{QStringLiteral("workspace"), QStringLiteral("acme")},
                            {QStringLiteral("repo"), QStringLiteral("app")},
                            {QStringLiteral("apiUrl"),
                             QStringLiteral("http://bitbucket.example.test")}}
-            << QStringLiteral("The Bitbucket API URL must use https:// (plain http:// is only "
-                              "allowed for this machine).");
+            << QStringLiteral("Use https:// for the Bitbucket API address; plain http:// is only "
+                              "allowed for this computer.");
     }
 
     void configValidation()

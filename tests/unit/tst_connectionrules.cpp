@@ -1,5 +1,5 @@
+#include "providers/ProviderRegistry.h"
 #include "wizard/ConnectionRules.h"
-#include "wizard/FieldRules.h"
 
 #include <QJsonObject>
 #include <QTest>
@@ -71,31 +71,63 @@ private slots:
                  QStringLiteral("Enter the API address."));
     }
 
-    void urlsAreCheckedAsTyped_data()
+    // The wizard checks addresses with core's one rule: all of 127.0.0.0/8 is this computer.
+    void addressesAreCheckedWithCoresRule_data()
     {
         QTest::addColumn<QString>("url");
         QTest::addColumn<QString>("message");
         QTest::newRow("fine") << QStringLiteral("https://acme.atlassian.net") << QString();
         QTest::newRow("local http") << QStringLiteral("http://127.0.0.1:8080") << QString();
+        QTest::newRow("127.0.0.2 is local too")
+            << QStringLiteral("http://127.0.0.2:8080") << QString();
         QTest::newRow("remote http")
             << QStringLiteral("http://acme.atlassian.net")
-            << QStringLiteral("Use https:// — http:// is only allowed for this computer.");
+            << QStringLiteral("Use https:// for the Jira site address; plain http:// is only "
+                              "allowed for this computer.");
         QTest::newRow("no scheme")
             << QStringLiteral("acme.atlassian.net")
-            << QStringLiteral(
-                   "Enter the site address starting with https://, e.g. https://example.com.");
-        QTest::newRow("space") << QStringLiteral("https://acme atlassian.net")
-                               << QStringLiteral("The site address cannot contain spaces.");
-        QTest::newRow("too long") << QStringLiteral("https://a.com/") + QString(2100, u'x')
-                                  << QStringLiteral(
-                                         "Shorten the site address to at most 2048 characters.");
+            << QStringLiteral("Enter the Jira site address as a URL starting with https://, e.g. "
+                              "https://example.com.");
     }
 
-    void urlsAreCheckedAsTyped()
+    void addressesAreCheckedWithCoresRule()
     {
         QFETCH(QString, url);
         QFETCH(QString, message);
-        QCOMPARE(FieldRules::url(url, QStringLiteral("the site address")), message);
+        const QHash<QString, QString> fields{
+            {QStringLiteral("siteUrl"), url},
+            {QStringLiteral("projectKey.ANDROID"), QStringLiteral("AND")}};
+        const auto errors = ConnectionRules::check(QStringLiteral("jira-server"), fields,
+                                                   QStringLiteral("fake-token"));
+        QCOMPARE(errors.value(QStringLiteral("siteUrl")), message);
+    }
+
+    // A purpose the registry does not know is refused under its field, naming the known ones.
+    void anUnknownPurposeIsRefused()
+    {
+        const QHash<QString, QString> fields{
+            {QStringLiteral("url"), QStringLiteral("https://ci.example.com")},
+            {QStringLiteral("user"), QStringLiteral("ada")},
+            {QStringLiteral("job.FOO"), QStringLiteral("app/foo")}};
+        const auto errors =
+            ConnectionRules::check(QStringLiteral("jenkins"), fields, QStringLiteral("fake-token"));
+        QCOMPARE(errors.value(QStringLiteral("job.FOO")),
+                 QStringLiteral("Unknown purpose \"FOO\" for the job; use PRE_REGRESSION_BUILD, "
+                                "REGRESSION_BUILD, AUTOMATION, TESTFLIGHT or ANDROID_BUNDLE."));
+    }
+
+    // The provider list is the registry's, names included.
+    void providersComeFromTheRegistry()
+    {
+        QStringList ids;
+        for (ConnectionCategory category : {ConnectionCategory::Scm, ConnectionCategory::Chat,
+                                            ConnectionCategory::Issues, ConnectionCategory::Ci}) {
+            for (const auto& provider : ConnectionRules::providers(category)) {
+                ids << provider.id;
+                QCOMPARE(provider.name, ProviderRegistry::builtIn().find(provider.id)->displayName);
+            }
+        }
+        QCOMPARE(ids, ProviderRegistry::builtIn().providerIds());
     }
 };
 

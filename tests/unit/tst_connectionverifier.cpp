@@ -48,7 +48,7 @@ QJsonObject actionsConfig(const FakeGitHub& github)
 {
     QJsonObject config = github.config();
     config.insert(QStringLiteral("workflows"),
-                  QJsonObject{{QStringLiteral("build"), QStringLiteral("build.yml")}});
+                  QJsonObject{{QStringLiteral("REGRESSION_BUILD"), QStringLiteral("build.yml")}});
     return config;
 }
 

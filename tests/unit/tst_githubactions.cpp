@@ -25,8 +25,8 @@ QJsonObject actionsConfig(const FakeGitHub& github)
 {
     QJsonObject config = github.config();
     config.insert(QStringLiteral("workflows"),
-                  QJsonObject{{QStringLiteral("build"), QStringLiteral("build.yml")},
-                              {QStringLiteral("deploy"), QStringLiteral("deploy.yml")}});
+                  QJsonObject{{QStringLiteral("REGRESSION_BUILD"), QStringLiteral("build.yml")},
+                              {QStringLiteral("AUTOMATION"), QStringLiteral("deploy.yml")}});
     return config;
 }
 
@@ -89,6 +89,24 @@ private slots:
                  QStringLiteral("100"));
     }
 
+    // A '+' in a query value reaches GitHub as %2B: a bare '+' is read as a space, and the
+    // run of "release/1.0+hotfix" would never be found.
+    void aPlusInTheRefIsEncodedInTheRunLookup()
+    {
+        FakeGitHub github;
+        addStandardWorkflows(github);
+        const HttpClient http(testSettings());
+        auto handle = clientFor(actionsConfig(github), http)
+                          ->trigger(QStringLiteral("REGRESSION_BUILD"),
+                                    QStringLiteral("release/1.0+hotfix"), {});
+        QVERIFY2(handle.ok(), failureOf(handle).constData());
+        const auto lookups =
+            github.requests("GET", QStringLiteral("/actions/workflows/build.yml/runs"));
+        QCOMPARE(lookups.size(), 1);
+        QVERIFY2(lookups[0].target.contains("branch=release%2F1.0%2Bhotfix"),
+                 lookups[0].target.constData());
+    }
+
     void verifyFindsEveryConfiguredWorkflow()
     {
         FakeGitHub github;
@@ -100,7 +118,7 @@ private slots:
                  QStringLiteral("GitHub Actions in octo/app: 2 configured workflow(s) found."));
         QCOMPARE(report->details.value(QStringLiteral("workflows"))
                      .toObject()
-                     .value(QStringLiteral("deploy"))
+                     .value(QStringLiteral("AUTOMATION"))
                      .toString(),
                  QStringLiteral(".github/workflows/deploy.yml"));
     }
@@ -116,7 +134,7 @@ private slots:
         QCOMPARE(report.error().kind, ErrorKind::NotFound);
         QCOMPARE(
             report.error().message,
-            QStringLiteral("The workflow deploy.yml (for deploy) does not exist in octo/app on "
+            QStringLiteral("The workflow deploy.yml (for AUTOMATION) does not exist in octo/app on "
                            "GitHub."));
     }
 
@@ -148,8 +166,8 @@ private slots:
         auto client = clientFor(actionsConfig(github), http);
         const QJsonObject inputs{{QStringLiteral("version"), QStringLiteral("1.0.0")},
                                  {QStringLiteral("dry_run"), false}};
-        auto handle =
-            client->trigger(QStringLiteral("build"), QStringLiteral("release/1.0"), inputs);
+        auto handle = client->trigger(QStringLiteral("REGRESSION_BUILD"),
+                                      QStringLiteral("release/1.0"), inputs);
         QVERIFY2(handle.ok(), failureOf(handle).constData());
         QCOMPARE(handle->workflow, QStringLiteral("build.yml"));
         QCOMPARE(handle->ref, QStringLiteral("release/1.0"));
@@ -274,7 +292,8 @@ private slots:
         const Status status = ProviderRegistry::builtIn().validateConfig(
             QStringLiteral("github-actions"), github.config());
         QVERIFY(!status.ok());
-        QCOMPARE(status.error().message, QStringLiteral("At least one workflow is required."));
+        QCOMPARE(status.error().message,
+                 QStringLiteral("Pick the workflow of at least one purpose."));
     }
 };
 

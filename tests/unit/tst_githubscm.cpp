@@ -1,7 +1,7 @@
 #include "FakeGitHub.h"
 #include "ResultText.h"
 #include "TestCertificate.h"
-#include "providers/GitHubApi.h"
+#include "providers/GitHubTarget.h"
 #include "providers/ProviderRegistry.h"
 
 #include <QJsonArray>
@@ -124,7 +124,7 @@ private slots:
             GitHubTarget::fromConfig({{QStringLiteral("owner"), QStringLiteral("octo")},
                                       {QStringLiteral("repo"), QStringLiteral("app")}},
                                      true);
-        QCOMPARE(enterpriseWithoutUrl.error().message, QStringLiteral("The API URL is missing."));
+        QCOMPARE(enterpriseWithoutUrl.error().message, QStringLiteral("Enter the API address."));
     }
 
     void listBranchesFollowsPages()
@@ -443,11 +443,11 @@ private slots:
 
     void expirationHeaderFormats()
     {
-        QCOMPARE(GitHubApi::parseExpiration("2021-10-07 19:07:53 UTC"),
+        QCOMPARE(GitHubTarget::parseExpiration("2021-10-07 19:07:53 UTC"),
                  QDateTime(QDate(2021, 10, 7), QTime(19, 7, 53), Qt::UTC));
-        QCOMPARE(GitHubApi::parseExpiration("2021-10-07 19:07:53 +0200"),
+        QCOMPARE(GitHubTarget::parseExpiration("2021-10-07 19:07:53 +0200"),
                  QDateTime(QDate(2021, 10, 7), QTime(17, 7, 53), Qt::UTC));
-        QVERIFY(!GitHubApi::parseExpiration("soon").has_value());
+        QVERIFY(!GitHubTarget::parseExpiration("soon").has_value());
     }
 
     void verifyUnknownRepositoryIsNotFound()

@@ -548,25 +548,24 @@ private slots:
         QTest::addColumn<QJsonObject>("config");
         QTest::addColumn<QString>("message");
         QTest::newRow("missing project")
-            << QJsonObject{} << QStringLiteral("The GitLab project path is missing.");
+            << QJsonObject{} << QStringLiteral("Enter the GitLab project path.");
         QTest::newRow("spaces")
             << QJsonObject{{QStringLiteral("project"), QStringLiteral("my group/app")}}
-            << QStringLiteral("The GitLab project path \"my group/app\" contains spaces; use the "
-                              "path from the project's URL, like group/app.");
+            << QStringLiteral("The GitLab project path contains spaces; use the path from the "
+                              "project's URL, like group/app.");
         QTest::newRow("no namespace")
             << QJsonObject{{QStringLiteral("project"), QStringLiteral("app")}}
-            << QStringLiteral("The GitLab project path \"app\" is not a path like group/app or "
+            << QStringLiteral("The GitLab project path is not a path like group/app or "
                               "group/subgroup/app.");
         QTest::newRow("plain http")
             << QJsonObject{{QStringLiteral("project"), QStringLiteral("g/app")},
                            {QStringLiteral("apiUrl"), QStringLiteral("http://gitlab.example.test")}}
-            << QStringLiteral("The GitLab API URL must use https:// (plain http:// is only "
-                              "allowed for this machine).");
+            << QStringLiteral("Use https:// for the GitLab API address; plain http:// is only "
+                              "allowed for this computer.");
         QTest::newRow("malformed url")
             << QJsonObject{{QStringLiteral("project"), QStringLiteral("g/app")},
                            {QStringLiteral("apiUrl"), QStringLiteral("gitlab dot com")}}
-            << QStringLiteral("The GitLab API URL \"gitlab dot com\" is not a valid URL; use e.g. "
-                              "https://host/path.");
+            << QStringLiteral("The GitLab API address cannot contain spaces.");
         QTest::newRow("token type")
             << QJsonObject{{QStringLiteral("project"), QStringLiteral("g/app")},
                            {QStringLiteral("tokenType"), QStringLiteral("job")}}

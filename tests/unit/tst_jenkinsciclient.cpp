@@ -20,11 +20,12 @@ const QString AndroidJob = QStringLiteral("/jenkins/job/mobile/job/android-relea
 
 QJsonObject configOf(const FakeHttpServer& server)
 {
-    return {{QStringLiteral("url"), server.url("/jenkins").toString()},
-            {QStringLiteral("user"), QStringLiteral("ada")},
-            {QStringLiteral("jobs"),
-             QJsonObject{{QStringLiteral("build"), QStringLiteral("mobile/android-release")},
-                         {QStringLiteral("automation"), QStringLiteral("e2e")}}}};
+    return {
+        {QStringLiteral("url"), server.url("/jenkins").toString()},
+        {QStringLiteral("user"), QStringLiteral("ada")},
+        {QStringLiteral("jobs"),
+         QJsonObject{{QStringLiteral("REGRESSION_BUILD"), QStringLiteral("mobile/android-release")},
+                     {QStringLiteral("AUTOMATION"), QStringLiteral("e2e")}}}};
 }
 
 JenkinsCiClient clientOf(const FakeHttpServer& server, const HttpClient& http)
@@ -94,7 +95,7 @@ private slots:
         const ProviderRegistry& registry = ProviderRegistry::builtIn();
         const Status saved = registry.validateConfig(draft.provider, draft.config);
         QVERIFY(!saved.ok());
-        QCOMPARE(saved.error().message, QStringLiteral("At least one Jenkins job is required."));
+        QCOMPARE(saved.error().message, QStringLiteral("Enter the job of at least one purpose."));
 
         const HttpClient http(fastSettings());
         const auto report = registry.verify(draft, Token, http);
@@ -186,14 +187,14 @@ private slots:
         const HttpClient http(fastSettings());
         JenkinsCiClient client = clientOf(server, http);
         auto handle = client.trigger(
-            QStringLiteral("build"), QStringLiteral("release/1.4.0"),
+            QStringLiteral("REGRESSION_BUILD"), QStringLiteral("release/1.4.0"),
             {{QStringLiteral("VERSION"), QStringLiteral("1.4.0")}, {QStringLiteral("RC"), 2}});
         QVERIFY2(handle.ok(), failureOf(handle).constData());
         QCOMPARE(handle->workflow, QStringLiteral("mobile/android-release"));
         QCOMPARE(handle->ref, QStringLiteral("release/1.4.0"));
         QCOMPARE(handle->queueUrl, server.url("/jenkins/queue/item/41/").toString());
         QVERIFY(handle->triggeredAt.isValid());
-        auto second = client.trigger(QStringLiteral("build"), {},
+        auto second = client.trigger(QStringLiteral("REGRESSION_BUILD"), {},
                                      {{QStringLiteral("VERSION"), QStringLiteral("1.4.1")}});
         QVERIFY2(second.ok(), failureOf(second).constData());
 
@@ -226,7 +227,8 @@ private slots:
                          });
         const HttpClient http(fastSettings());
         JenkinsCiClient client = clientOf(server, http);
-        auto handle = client.trigger(QStringLiteral("build"), QStringLiteral("main"), {});
+        auto handle =
+            client.trigger(QStringLiteral("REGRESSION_BUILD"), QStringLiteral("main"), {});
         QVERIFY2(handle.ok(), failureOf(handle).constData());
         QCOMPARE(handle->queueUrl, server.url("/jenkins/queue/item/43/").toString());
         QCOMPARE(
@@ -242,7 +244,7 @@ private slots:
                       403, QByteArray(R"({"message":"ada is missing the Job/Build permission"})")));
         const HttpClient http(fastSettings());
         JenkinsCiClient client = clientOf(server, http);
-        auto handle = client.trigger(QStringLiteral("automation"), {}, {});
+        auto handle = client.trigger(QStringLiteral("AUTOMATION"), {}, {});
         QCOMPARE(handle.error().kind, ErrorKind::Forbidden);
         QCOMPARE(
             handle.error().message,
@@ -256,7 +258,7 @@ private slots:
         server.on("POST", QStringLiteral("/jenkins/job/e2e/build"), queued(server, 9));
         const HttpClient http(fastSettings());
         JenkinsCiClient client = clientOf(server, http);
-        auto handle = client.trigger(QStringLiteral("automation"), {}, {});
+        auto handle = client.trigger(QStringLiteral("AUTOMATION"), {}, {});
         QVERIFY2(handle.ok(), failureOf(handle).constData());
         QCOMPARE(handle->queueUrl, server.url("/jenkins/queue/item/9/").toString());
         const auto posts = server.requests("POST", QStringLiteral("/jenkins/job/e2e/build"));
@@ -273,7 +275,8 @@ private slots:
                   FakeResponse::htmlPage(502));
         const HttpClient http(fastSettings());
         JenkinsCiClient client = clientOf(server, http);
-        auto handle = client.trigger(QStringLiteral("build"), QStringLiteral("main"), {});
+        auto handle =
+            client.trigger(QStringLiteral("REGRESSION_BUILD"), QStringLiteral("main"), {});
         QCOMPARE(handle.error().kind, ErrorKind::Transient);
         QCOMPARE(
             server.requests("POST", AndroidJob + QStringLiteral("/buildWithParameters")).size(), 1);
@@ -382,31 +385,31 @@ private slots:
     {
         QTest::addColumn<QJsonObject>("config");
         QTest::addColumn<QString>("message");
-        const QJsonObject jobs{{QStringLiteral("build"), QStringLiteral("app")}};
+        const QJsonObject jobs{{QStringLiteral("REGRESSION_BUILD"), QStringLiteral("app")}};
         QTest::newRow("no url") << QJsonObject{{QStringLiteral("user"), QStringLiteral("ada")},
                                                {QStringLiteral("jobs"), jobs}}
-                                << QStringLiteral("The Jenkins URL is missing.");
+                                << QStringLiteral("Enter the Jenkins address.");
         QTest::newRow("no user") << QJsonObject{{QStringLiteral("url"),
                                                  QStringLiteral("https://ci.example.test")},
                                                 {QStringLiteral("jobs"), jobs}}
-                                 << QStringLiteral("The Jenkins user is missing.");
+                                 << QStringLiteral("Enter the Jenkins user.");
         QTest::newRow("no jobs") << QJsonObject{{QStringLiteral("url"),
                                                  QStringLiteral("https://ci.example.test")},
                                                 {QStringLiteral("user"), QStringLiteral("ada")}}
-                                 << QStringLiteral("At least one Jenkins job is required.");
+                                 << QStringLiteral("Enter the job of at least one purpose.");
         QTest::newRow("bad job")
             << QJsonObject{{QStringLiteral("url"), QStringLiteral("https://ci.example.test")},
                            {QStringLiteral("user"), QStringLiteral("ada")},
-                           {QStringLiteral("jobs"),
-                            QJsonObject{{QStringLiteral("build"), QStringLiteral("/app/")}}}}
-            << QStringLiteral(
-                   "The Jenkins job \"/app/\" is not a job's full name like folder/job.");
+                           {QStringLiteral("jobs"), QJsonObject{{QStringLiteral("REGRESSION_BUILD"),
+                                                                 QStringLiteral("/app/")}}}}
+            << QStringLiteral("The job for Regression build is not a job's full name like "
+                              "folder/job.");
         QTest::newRow("plain http")
             << QJsonObject{{QStringLiteral("url"), QStringLiteral("http://ci.example.test")},
                            {QStringLiteral("user"), QStringLiteral("ada")},
                            {QStringLiteral("jobs"), jobs}}
-            << QStringLiteral("The Jenkins URL must use https:// (plain http:// is only allowed "
-                              "for this machine).");
+            << QStringLiteral("Use https:// for the Jenkins address; plain http:// is only allowed "
+                              "for this computer.");
     }
 
     void configValidation()

@@ -429,35 +429,35 @@ private slots:
         const QString site = QStringLiteral("https://acme.atlassian.example.test");
         QTest::newRow("no site") << QStringLiteral("jira-server")
                                  << QJsonObject{{QStringLiteral("projectKeys"), keys}}
-                                 << QStringLiteral("The Jira site URL is missing.");
+                                 << QStringLiteral("Enter the Jira site address.");
         QTest::newRow("cloud without email")
             << QStringLiteral("jira-cloud")
             << QJsonObject{{QStringLiteral("siteUrl"), site}, {QStringLiteral("projectKeys"), keys}}
-            << QStringLiteral("The Jira account email is missing.");
+            << QStringLiteral("Enter the Jira account's email address.");
         QTest::newRow("no keys") << QStringLiteral("jira-server")
                                  << QJsonObject{{QStringLiteral("siteUrl"), site}}
-                                 << QStringLiteral("At least one Jira project key is required, "
-                                                   "like ANDROID=APP.");
+                                 << QStringLiteral("Enter the project key of at least one "
+                                                   "platform.");
         QTest::newRow("unknown platform")
             << QStringLiteral("jira-server")
             << QJsonObject{{QStringLiteral("siteUrl"), site},
                            {QStringLiteral("projectKeys"),
                             QJsonObject{{QStringLiteral("TV"), QStringLiteral("TV")}}}}
-            << QStringLiteral("Unknown platform \"TV\" in the Jira project keys; use ANDROID, IOS "
-                              "or WEB.");
+            << QStringLiteral("Unknown platform \"TV\" for the project key; use ANDROID, IOS or "
+                              "WEB.");
         QTest::newRow("bad key")
             << QStringLiteral("jira-server")
             << QJsonObject{{QStringLiteral("siteUrl"), site},
                            {QStringLiteral("projectKeys"),
                             QJsonObject{{QStringLiteral("WEB"), QStringLiteral("my web")}}}}
-            << QStringLiteral("The Jira project key \"my web\" is not a key like APP: capital "
-                              "letters, digits and '_'.");
+            << QStringLiteral("The project key for Web is not a key like APP: 2 to 10 capital "
+                              "letters, digits or '_', starting with a letter.");
         QTest::newRow("plain http")
             << QStringLiteral("jira-server")
             << QJsonObject{{QStringLiteral("siteUrl"), QStringLiteral("http://jira.example.test")},
                            {QStringLiteral("projectKeys"), keys}}
-            << QStringLiteral("The Jira site URL must use https:// (plain http:// is only allowed "
-                              "for this machine).");
+            << QStringLiteral("Use https:// for the Jira site address; plain http:// is only "
+                              "allowed for this computer.");
     }
 
     void configValidation()

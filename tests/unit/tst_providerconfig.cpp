@@ -1,11 +1,9 @@
-#include "ResultText.h"
 #include "providers/CiRunHandle.h"
 #include "providers/ProviderConfig.h"
 
 #include <QTest>
 
 using namespace ReleaseDeck;
-using namespace ReleaseDeck::Test;
 
 class TestProviderConfig : public QObject
 {
@@ -19,8 +17,8 @@ private slots:
                                  {QStringLiteral("none"), QJsonValue()},
                                  {QStringLiteral("empty"), QJsonObject()},
                                  {QStringLiteral("channel"), QStringLiteral("C0RELEASES")},
-                                 {QStringLiteral("jobs"),
-                                  QJsonObject{{QStringLiteral("build"), QStringLiteral("app")}}}};
+                                 {QStringLiteral("jobs"), QJsonObject{{QStringLiteral("AUTOMATION"),
+                                                                       QStringLiteral("app")}}}};
         for (const QString& key : {QStringLiteral("absent"), QStringLiteral("blank"),
                                    QStringLiteral("none"), QStringLiteral("empty")})
             QVERIFY2(ProviderConfig::isUnset(config, key), qPrintable(key));
@@ -28,96 +26,39 @@ private slots:
         QVERIFY(!ProviderConfig::isUnset(config, QStringLiteral("jobs")));
     }
 
-    void baseUrl_data()
+    // Reading a URL that passed its field check: trimmed of slash, query and fragment.
+    void urlIsReadCleanOrFallsBack()
     {
-        QTest::addColumn<QString>("text");
-        QTest::addColumn<QString>("expected"); // the URL, or the error message
-        QTest::addColumn<bool>("ok");
-        QTest::newRow("https") << QStringLiteral("https://ghe.example.test/api/v3/")
-                               << QStringLiteral("https://ghe.example.test/api/v3") << true;
-        QTest::newRow("local http") << QStringLiteral("http://127.0.0.1:8080/api")
-                                    << QStringLiteral("http://127.0.0.1:8080/api") << true;
-        QTest::newRow("localhost http") << QStringLiteral("http://localhost:9/x")
-                                        << QStringLiteral("http://localhost:9/x") << true;
-        QTest::newRow("remote http")
-            << QStringLiteral("http://ghe.example.test/api/v3")
-            << QStringLiteral("The API URL must use https:// (plain http:// is only allowed for "
-                              "this machine).")
-            << false;
-        QTest::newRow("malformed")
-            << QStringLiteral("not a url")
-            << QStringLiteral("The API URL \"not a url\" is not a valid URL; use e.g. "
-                              "https://host/path.")
-            << false;
-        QTest::newRow("ftp") << QStringLiteral("ftp://host/x")
-                             << QStringLiteral("The API URL \"ftp://host/x\" is not a valid URL; "
-                                               "use e.g. https://host/path.")
-                             << false;
-        QTest::newRow("credentials")
-            << QStringLiteral("https://me:pw@host/x")
-            << QStringLiteral("The API URL must not contain a user name or password.") << false;
-    }
-
-    void baseUrl()
-    {
-        QFETCH(QString, text);
-        QFETCH(QString, expected);
-        QFETCH(bool, ok);
-        auto url = ProviderConfig::baseUrl(QJsonObject{{QStringLiteral("apiUrl"), text}},
-                                           QStringLiteral("apiUrl"), QStringLiteral("API URL"));
-        QCOMPARE(url.ok(), ok);
-        if (ok)
-            QCOMPARE(url->toString(), expected);
-        else
-            QCOMPARE(url.error().message, expected);
-    }
-
-    void baseUrlFallsBackWhenAbsent()
-    {
+        const QJsonObject config{
+            {QStringLiteral("apiUrl"), QStringLiteral(" https://ghe.example.test/api/v3/?x=1#y ")}};
+        QCOMPARE(ProviderConfig::url(config, QStringLiteral("apiUrl")).toString(),
+                 QStringLiteral("https://ghe.example.test/api/v3"));
         const QUrl fallback(QStringLiteral("https://api.github.com"));
-        auto url = ProviderConfig::baseUrl({}, QStringLiteral("apiUrl"), QStringLiteral("API URL"),
-                                           fallback);
-        QVERIFY2(url.ok(), failureOf(url).constData());
-        QCOMPARE(*url, fallback);
-        auto missing =
-            ProviderConfig::baseUrl({}, QStringLiteral("apiUrl"), QStringLiteral("API URL"));
-        QCOMPARE(missing.error().message, QStringLiteral("The API URL is missing."));
+        QCOMPARE(ProviderConfig::url({}, QStringLiteral("apiUrl"), fallback), fallback);
+        QVERIFY(ProviderConfig::url({}, QStringLiteral("apiUrl")).isEmpty());
     }
 
-    void repositoryPart()
+    // The one rule for where plain http:// may go: this machine, all of 127.0.0.0/8.
+    void localHostsAreThisMachine_data()
     {
-        QVERIFY(ProviderConfig::repositoryPart(QStringLiteral("release-deck_2.x"),
-                                               QStringLiteral("repository"))
-                    .ok());
-        const Status spaced =
-            ProviderConfig::repositoryPart(QStringLiteral("my repo"), QStringLiteral("repository"));
-        QCOMPARE(spaced.error().kind, ErrorKind::Usage);
-        QCOMPARE(spaced.error().message,
-                 QStringLiteral("The repository \"my repo\" contains spaces; use the name as it "
-                                "appears in the URL."));
-        QVERIFY(
-            !ProviderConfig::repositoryPart(QStringLiteral("a/b"), QStringLiteral("owner")).ok());
-        QCOMPARE(ProviderConfig::repositoryPart(QString(), QStringLiteral("owner")).error().message,
-                 QStringLiteral("The owner is missing."));
+        QTest::addColumn<QString>("host");
+        QTest::addColumn<bool>("local");
+        QTest::newRow("localhost") << QStringLiteral("localhost") << true;
+        QTest::newRow("LOCALHOST") << QStringLiteral("LOCALHOST") << true;
+        QTest::newRow("127.0.0.1") << QStringLiteral("127.0.0.1") << true;
+        QTest::newRow("127.0.0.2") << QStringLiteral("127.0.0.2") << true;
+        QTest::newRow("127.255.0.9") << QStringLiteral("127.255.0.9") << true;
+        QTest::newRow("::1") << QStringLiteral("::1") << true;
+        QTest::newRow("10.0.0.1") << QStringLiteral("10.0.0.1") << false;
+        QTest::newRow("localhost.example.com") << QStringLiteral("localhost.example.com") << false;
+        QTest::newRow("128.0.0.1") << QStringLiteral("128.0.0.1") << false;
     }
 
-    void nameMap()
+    void localHostsAreThisMachine()
     {
-        const QJsonObject good{{QStringLiteral("workflows"),
-                                QJsonObject{{QStringLiteral("build"), QStringLiteral("ci.yml")}}}};
-        QVERIFY(
-            ProviderConfig::nameMap(good, QStringLiteral("workflows"), QStringLiteral("workflow"))
-                .ok());
-        QCOMPARE(
-            ProviderConfig::nameMap({}, QStringLiteral("workflows"), QStringLiteral("workflow"))
-                .error()
-                .message,
-            QStringLiteral("At least one workflow is required."));
-        const QJsonObject blank{
-            {QStringLiteral("workflows"), QJsonObject{{QStringLiteral("build"), QString()}}}};
-        QVERIFY(
-            !ProviderConfig::nameMap(blank, QStringLiteral("workflows"), QStringLiteral("workflow"))
-                 .ok());
+        QFETCH(QString, host);
+        QFETCH(bool, local);
+        QCOMPARE(ProviderConfig::isLocalHost(host), local);
     }
 
     void runHandleRoundTripsThroughJson()

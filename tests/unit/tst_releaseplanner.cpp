@@ -30,6 +30,7 @@ private slots:
     void aTaskThatWaitsForAnotherIsNotDueYet()
     {
         ActiveConnections all = connections({ConnectionCategory::Scm, ConnectionCategory::Ci});
+        all[ConnectionCategory::Ci].provider = QStringLiteral("github-actions");
         all[ConnectionCategory::Ci].config = {
             {QStringLiteral("workflows"),
              QJsonObject{{QStringLiteral("PRE_REGRESSION_BUILD"), QStringLiteral("pre.yml")},
@@ -66,6 +67,7 @@ private slots:
         slot.runAutomation = false;
         ActiveConnections all = connections(
             {ConnectionCategory::Scm, ConnectionCategory::Ci, ConnectionCategory::Tests});
+        all[ConnectionCategory::Ci].provider = QStringLiteral("jenkins");
         all[ConnectionCategory::Ci].config = {
             {QStringLiteral("jobs"),
              QJsonObject{{QStringLiteral("REGRESSION_BUILD"), QStringLiteral("b")},
@@ -83,6 +85,7 @@ private slots:
         web.settings.tasksOff = {TaskType::CreateFinalReleaseNotes};
         ActiveConnections all = connections(
             {ConnectionCategory::Scm, ConnectionCategory::Ci, ConnectionCategory::Issues});
+        all[ConnectionCategory::Ci].provider = QStringLiteral("github-actions");
         all[ConnectionCategory::Ci].config = {
             {QStringLiteral("workflows"),
              QJsonObject{{QStringLiteral("TESTFLIGHT"), QStringLiteral("tf.yml")},
@@ -98,6 +101,31 @@ private slots:
         QCOMPARE(tasks.at(2).lastError, QStringLiteral("no iOS platform in this release"));
         QCOMPARE(tasks.at(3).lastError, QStringLiteral("no Android platform in this release"));
         QCOMPARE(tasks.at(4).status, TaskStatus::Pending);
+    }
+
+    // The registry says which config field holds a CI provider's per-purpose map: GitHub
+    // Actions' workflows, Jenkins' jobs; another provider's key names nothing.
+    void aPurposeCountsOnlyInItsProvidersOwnField()
+    {
+        const QJsonObject purposes{{QStringLiteral("REGRESSION_BUILD"), QStringLiteral("rc")},
+                                   {QStringLiteral("AUTOMATION"), QStringLiteral(" ")}};
+        Connection actions;
+        actions.category = ConnectionCategory::Ci;
+        actions.provider = QStringLiteral("github-actions");
+        actions.config = {{QStringLiteral("workflows"), purposes}};
+        QVERIFY(ReleasePlanner::ciHasPurpose(actions, CiPurpose::RegressionBuild));
+        QVERIFY(!ReleasePlanner::ciHasPurpose(actions, CiPurpose::Automation));
+        QVERIFY(!ReleasePlanner::ciHasPurpose(actions, CiPurpose::TestFlight));
+
+        Connection jenkins = actions;
+        jenkins.provider = QStringLiteral("jenkins");
+        QVERIFY(!ReleasePlanner::ciHasPurpose(jenkins, CiPurpose::RegressionBuild));
+        jenkins.config = {{QStringLiteral("jobs"), purposes}};
+        QVERIFY(ReleasePlanner::ciHasPurpose(jenkins, CiPurpose::RegressionBuild));
+
+        Connection unknown = jenkins;
+        unknown.provider = QStringLiteral("teamcity");
+        QVERIFY(!ReleasePlanner::ciHasPurpose(unknown, CiPurpose::RegressionBuild));
     }
 
     void requiredTasksCannotBeTurnedOff()

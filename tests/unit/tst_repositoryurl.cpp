@@ -102,6 +102,11 @@ private slots:
         QVERIFY(url.ok());
         QCOMPARE(url->provider, QStringLiteral("github-enterprise"));
         QCOMPARE(url->apiUrl, QStringLiteral("http://127.0.0.1:8080/api/v3"));
+        // All of 127.0.0.0/8 is this computer: core's one rule.
+        const Result<RepositoryUrl> second = RepositoryUrl::parse(
+            QStringLiteral("http://127.0.0.2:8080/acme/app"), QStringLiteral("github-enterprise"));
+        QVERIFY2(second.ok(), second ? "" : qPrintable(second.error().message));
+        QCOMPARE(second->apiUrl, QStringLiteral("http://127.0.0.2:8080/api/v3"));
     }
 };
 

@@ -260,7 +260,7 @@ private slots:
         const ProviderRegistry& registry = ProviderRegistry::builtIn();
         const Status saved = registry.validateConfig(draft.provider, draft.config);
         QVERIFY(!saved.ok());
-        QCOMPARE(saved.error().message, QStringLiteral("The Slack channel is missing."));
+        QCOMPARE(saved.error().message, QStringLiteral("Pick the Slack channel."));
 
         const HttpClient http(fastSettings());
         const auto report = registry.verify(draft, Token, http);
@@ -386,7 +386,7 @@ private slots:
         QTest::addColumn<QJsonObject>("config");
         QTest::addColumn<QString>("message");
         QTest::newRow("missing channel")
-            << QJsonObject{} << QStringLiteral("The Slack channel is missing.");
+            << QJsonObject{} << QStringLiteral("Pick the Slack channel.");
         QTest::newRow("channel name")
             << QJsonObject{{QStringLiteral("channel"), QStringLiteral("#releases")}}
             << QStringLiteral("Use the Slack channel's ID (like C0123ABCD) instead of its name "
@@ -394,14 +394,13 @@ private slots:
                               "details.");
         QTest::newRow("not an id")
             << QJsonObject{{QStringLiteral("channel"), QStringLiteral("rel eases")}}
-            << QStringLiteral("The Slack channel \"rel eases\" is not a "
-                              "channel ID like C0123ABCD.");
+            << QStringLiteral("The Slack channel is not a channel ID like C0123ABCD.");
         QTest::newRow("plain http")
             << QJsonObject{{QStringLiteral("channel"), Channel},
                            {QStringLiteral("apiUrl"),
                             QStringLiteral("http://slack.example.test/api")}}
-            << QStringLiteral("The Slack API URL must use https:// (plain http:// is only allowed "
-                              "for this machine).");
+            << QStringLiteral("Use https:// for the Slack API address; plain http:// is only "
+                              "allowed for this computer.");
     }
 
     void configValidation()

@@ -2,7 +2,10 @@
 
 #include "backend/FutureReply.h"
 #include "backend/OnboardingSave.h"
+#include "backend/OrchestratorThread.h"
 #include "backend/ProviderLists.h"
+#include "backend/ReleaseFeed.h"
+#include "backend/ReleaseSession.h"
 #include "db/Database.h"
 #include "db/DatabaseUrl.h"
 #include "db/MigrationRunner.h"
@@ -19,6 +22,7 @@
 #include "store/MembershipStore.h"
 #include "store/WorkspaceStore.h"
 
+#include <QFileInfo>
 #include <QMutexLocker>
 #include <QSettings>
 #include <QtConcurrent>
@@ -97,7 +101,13 @@ AppBackend::AppBackend(std::unique_ptr<SecretStore> secrets)
         secrets = createSecretStore(QString(), &error);
     if (secrets)
         m_secrets = std::make_unique<GatedSecretStore>(std::move(secrets));
+    else
+        qCWarning(lcUi).noquote() << "no secret store:" << error.message;
     m_health = std::make_unique<DatabaseHealth>([this] { return run([this] { return probe(); }); });
+    m_feed = std::make_unique<ReleaseFeed>([this](qint64 workspaceId, qint64 afterSeq) {
+        return releaseChangesSince(workspaceId, afterSeq);
+    });
+    m_orchestrator = std::make_unique<OrchestratorThread>(m_secrets.get(), m_http);
     // Verifications and lists wait on the network, so more threads than cores.
     m_pool.setMaxThreadCount(6);
     // Threads keep their database connection while the app runs.
@@ -107,6 +117,8 @@ AppBackend::AppBackend(std::unique_ptr<SecretStore> secrets)
 AppBackend::~AppBackend()
 {
     stop();
+    // Its last act gives the leases back, so the database is still needed here.
+    m_orchestrator.reset();
     m_pool.waitForDone();
 }
 
@@ -116,6 +128,13 @@ void AppBackend::stop()
     if (m_secrets)
         m_secrets->close();
     m_health->stop();
+    m_feed->stop();
+    m_orchestrator->stop();
+}
+
+LocalOrchestrator& AppBackend::localOrchestrator()
+{
+    return *m_orchestrator;
 }
 
 template<typename Work>
@@ -129,8 +148,16 @@ auto AppBackend::run(Work work) -> QFuture<decltype(work())>
     });
 }
 
+void AppBackend::openDirectly(const QString& url, const QString& workspaceName)
+{
+    m_directUrl = url;
+    m_directWorkspace = workspaceName;
+}
+
 bool AppBackend::needsOnboarding() const
 {
+    if (!m_directUrl.isEmpty())
+        return false;
     return QSettings().value(DatabaseUrlKey).toString().isEmpty();
 }
 
@@ -156,6 +183,13 @@ void AppBackend::adopt(std::shared_ptr<Session> session)
     // A query that loses the server has the status bar check it at once.
     session->database->setConnectionLostHandler(
         [health = m_health.get()] { health->reportConnectionLost(); });
+    // The orchestrator moves to this database (and this account) on the GUI thread.
+    QMetaObject::invokeMethod(
+        m_orchestrator.get(),
+        [orchestrator = m_orchestrator.get(), session] {
+            orchestrator->runOn(session->database.get(), session->accountId, session);
+        },
+        Qt::QueuedConnection);
     QMutexLocker lock(&m_mutex);
     m_session = std::move(session);
     m_openError.clear();
@@ -176,8 +210,10 @@ BackendStatus AppBackend::openSession()
 {
     QSettings settings;
     BackendStatus status;
+    const bool direct = !m_directUrl.isEmpty();
     Result<DatabaseUrl> url =
-        DatabaseUrl::parseOrDefault(settings.value(DatabaseUrlKey).toString());
+        direct ? DatabaseUrl::parse(m_directUrl)
+               : DatabaseUrl::parseOrDefault(settings.value(DatabaseUrlKey).toString());
     bool keychain = false;
     if (m_secrets) {
         // A read of an entry nobody wrote answers NotFound when a keychain is there.
@@ -200,6 +236,9 @@ BackendStatus AppBackend::openSession()
         return fail(url.error().message);
     status.sharedDatabase = url->isShared();
     status.databaseHost = url->isShared() ? url->host : QString();
+    // Opened directly, a file that is not there is a mistake, not a new database.
+    if (direct && !url->isShared() && !QFileInfo::exists(url->path))
+        return fail(QStringLiteral("There is no Release Deck database at %1.").arg(url->path));
     QString password;
     if (url->isShared() && m_secrets) {
         const SecretResult stored =
@@ -218,6 +257,15 @@ BackendStatus AppBackend::openSession()
         return fail(me.error().message);
     session->accountId = me->id;
     session->login = me->login;
+    if (direct && !m_directWorkspace.isEmpty()) {
+        Result<std::optional<Workspace>> found =
+            WorkspaceStore(*session->database).findByName(m_directWorkspace);
+        if (!found)
+            return fail(found.error().message);
+        if (!found->has_value())
+            return fail(QStringLiteral("There is no workspace named '%1' in %2.")
+                            .arg(m_directWorkspace, url->where()));
+    }
     adopt(session);
     return status;
 }
@@ -485,6 +533,90 @@ QFuture<Result<QList<ActivityEvent>>> AppBackend::events(qint64 workspaceId, qin
                   [](const ActivityEvent& a, const ActivityEvent& b) { return a.seq > b.seq; });
         return events;
     });
+}
+
+template<typename Answer, typename Work>
+QFuture<Answer> AppBackend::withReleases(qint64 workspaceId, Work work)
+{
+    return run([this, workspaceId, work = std::move(work)]() -> Answer {
+        Result<std::shared_ptr<Session>> current = session();
+        if (!current)
+            return current.error();
+        if (!m_secrets)
+            return noKeychain();
+        ReleaseSession releases(*(*current)->database, {workspaceId, (*current)->accountId},
+                                (*current)->login, *m_secrets, m_http);
+        return work(releases);
+    });
+}
+
+template<typename T>
+QFuture<T> AppBackend::changedHere(QFuture<T> change)
+{
+    whenFinished(change, m_feed.get(), [this](const T& answer) {
+        if (!answer)
+            return;
+        m_orchestrator->tickSoon();
+        m_feed->pollNow();
+    });
+    return change;
+}
+
+QFuture<Result<BoardSnapshot>> AppBackend::releaseBoard(qint64 workspaceId, int newest)
+{
+    return withReleases<Result<BoardSnapshot>>(
+        workspaceId, [newest](ReleaseSession& releases) { return releases.board(newest); });
+}
+
+QFuture<Result<BoardChanges>> AppBackend::releaseChangesSince(qint64 workspaceId, qint64 afterSeq)
+{
+    return withReleases<Result<BoardChanges>>(workspaceId, [afterSeq](ReleaseSession& releases) {
+        return releases.changesSince(afterSeq);
+    });
+}
+
+QFuture<Result<ReleaseDetail>> AppBackend::releaseDetail(qint64 workspaceId, qint64 releaseId)
+{
+    return withReleases<Result<ReleaseDetail>>(
+        workspaceId, [releaseId](ReleaseSession& releases) { return releases.detail(releaseId); });
+}
+
+QFuture<Result<QList<ActivityEvent>>> AppBackend::releaseTimeline(qint64 workspaceId,
+                                                                  qint64 releaseId)
+{
+    return withReleases<Result<QList<ActivityEvent>>>(
+        workspaceId,
+        [releaseId](ReleaseSession& releases) { return releases.timeline(releaseId); });
+}
+
+QFuture<Result<ScmComparison>> AppBackend::compareRelease(qint64 workspaceId, qint64 releaseId)
+{
+    return withReleases<Result<ScmComparison>>(
+        workspaceId, [releaseId](ReleaseSession& releases) { return releases.compare(releaseId); });
+}
+
+QFuture<Result<ChoicePage>> AppBackend::releaseBranches(qint64 workspaceId)
+{
+    return withReleases<Result<ChoicePage>>(
+        workspaceId, [](ReleaseSession& releases) { return releases.branches(); });
+}
+
+QFuture<Result<QList<ReleaseConfig>>> AppBackend::releaseTrains(qint64 workspaceId)
+{
+    return withReleases<Result<QList<ReleaseConfig>>>(
+        workspaceId, [](ReleaseSession& releases) { return releases.trains(); });
+}
+
+QFuture<Result<Release>> AppBackend::createRelease(qint64 workspaceId, const ReleaseDraft& draft)
+{
+    return changedHere(withReleases<Result<Release>>(
+        workspaceId, [draft](ReleaseSession& releases) { return releases.create(draft); }));
+}
+
+QFuture<Result<Release>> AppBackend::act(qint64 workspaceId, const ReleaseAction& action)
+{
+    return changedHere(withReleases<Result<Release>>(
+        workspaceId, [action](ReleaseSession& releases) { return releases.act(action); }));
 }
 
 } // namespace ReleaseDeck

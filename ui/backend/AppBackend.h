@@ -1,6 +1,7 @@
 #pragma once
 
 #include "backend/ConnectionBackend.h"
+#include "backend/ReleaseBackend.h"
 #include "net/HttpSettings.h"
 #include "secrets/SecretStore.h"
 
@@ -15,14 +16,17 @@ namespace ReleaseDeck {
 class ConnectionService;
 class ConnectionVerifier;
 class GatedSecretStore;
+class OrchestratorThread;
+class ReleaseSession;
 
-// The app's ConnectionBackend over the stores, the keychain and the provider clients.
-// Every call runs on its own worker pool (each worker thread has its own database
-// connection) and answers through a future; the GUI thread never waits.
+// The app's ConnectionBackend and ReleaseBackend over the stores, the keychain and the
+// provider clients. Every call runs on its own worker pool (each worker thread has its own
+// database connection) and answers through a future; the GUI thread never waits. The
+// app's orchestrator runs on a thread of its own once the database is open.
 // The chosen database URL is kept in QSettings (never a password: a shared server's password
 // lives in the keychain). Who acts is Identity's answer: the connected database login on a
 // shared server, the local user on a local file.
-class AppBackend final : public ConnectionBackend
+class AppBackend final : public ConnectionBackend, public ReleaseBackend
 {
 public:
     // secrets: the store for tokens and passwords; the system keychain when none is given.
@@ -30,8 +34,13 @@ public:
     // Stops, then waits for the workers, which by then need nothing from this thread.
     ~AppBackend() override;
 
+    // Opens this database instead of the configured one, for this run only (releasedeck
+    // --database URL [--workspace NAME]): no onboarding; a SQLite file must exist already;
+    // the account is Identity's, as for the CLI; workspaceName, when given, must exist there.
+    void openDirectly(const QString& url, const QString& workspaceName);
     // Opens the configured database (migrating it when behind), signs in and checks the
     // keychain; the answer is the new status, which the database health then keeps live.
+    // Again after a failure (Retry) it tries again.
     QFuture<BackendStatus> start();
     // Asks every worker to end soon: HTTP calls in flight are aborted, waits for the
     // keychain are answered at once, tasks not started yet fail at once and verifications
@@ -62,6 +71,20 @@ public:
     QFuture<Result<QList<WorkspaceSummary>>> workspaces() override;
     QFuture<Result<QList<ActivityEvent>>> events(qint64 workspaceId, qint64 afterSeq) override;
     DatabaseHealth& databaseHealth() override { return *m_health; }
+    ReleaseBackend& releases() override { return *this; }
+
+    QFuture<Result<BoardSnapshot>> releaseBoard(qint64 workspaceId, int newest = 0) override;
+    QFuture<Result<BoardChanges>> releaseChangesSince(qint64 workspaceId, qint64 afterSeq) override;
+    QFuture<Result<ReleaseDetail>> releaseDetail(qint64 workspaceId, qint64 releaseId) override;
+    QFuture<Result<QList<ActivityEvent>>> releaseTimeline(qint64 workspaceId,
+                                                          qint64 releaseId) override;
+    QFuture<Result<ScmComparison>> compareRelease(qint64 workspaceId, qint64 releaseId) override;
+    QFuture<Result<ChoicePage>> releaseBranches(qint64 workspaceId) override;
+    QFuture<Result<QList<ReleaseConfig>>> releaseTrains(qint64 workspaceId) override;
+    QFuture<Result<Release>> createRelease(qint64 workspaceId, const ReleaseDraft& draft) override;
+    QFuture<Result<Release>> act(qint64 workspaceId, const ReleaseAction& action) override;
+    ReleaseFeed& releaseFeed() override { return *m_feed; }
+    LocalOrchestrator& localOrchestrator() override;
 
 private:
     struct Session;
@@ -76,12 +99,23 @@ private:
     BackendStatus probe();
     BackendStatus statusOf(const Session& session) const;
     std::unique_ptr<ConnectionService> serviceFor(const Session& session) const;
+    // Runs work with a ReleaseSession of the open database for workspaceId.
+    template<typename Answer, typename Work>
+    QFuture<Answer> withReleases(qint64 workspaceId, Work work);
+    // After a change made here: the orchestrator ticks and the feed looks at once.
+    template<typename T>
+    QFuture<T> changedHere(QFuture<T> change);
 
     std::stop_source m_stop;
     HttpSettings m_http;
     std::unique_ptr<GatedSecretStore> m_secrets;
     std::unique_ptr<ConnectionVerifier> m_verifier;
     std::unique_ptr<DatabaseHealth> m_health;
+    std::unique_ptr<ReleaseFeed> m_feed;
+    std::unique_ptr<OrchestratorThread> m_orchestrator;
+    // openDirectly(): the database and workspace of this run.
+    QString m_directUrl;
+    QString m_directWorkspace;
     mutable QMutex m_mutex;
     std::shared_ptr<Session> m_session;
     QString m_openError;

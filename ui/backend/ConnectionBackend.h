@@ -7,6 +7,7 @@
 #include "backend/DatabaseDraft.h"
 #include "backend/DatabaseHealth.h"
 #include "backend/MemberRow.h"
+#include "backend/ReleaseBackend.h"
 #include "backend/WizardResult.h"
 #include "backend/WorkspaceSummary.h"
 #include "model/ConnectionDraft.h"
@@ -77,6 +78,8 @@ public:
     virtual QFuture<Result<QList<ActivityEvent>>> events(qint64 workspaceId, qint64 afterSeq) = 0;
     // Whether the database answers, probed live; the status bar shows it.
     virtual DatabaseHealth& databaseHealth() = 0;
+    // The releases of the same database: the dashboard and the release pages.
+    virtual ReleaseBackend& releases() = 0;
 };
 
 } // namespace ReleaseDeck

@@ -36,15 +36,36 @@ QString DisplayNames::status(VerificationStatus value)
     return {};
 }
 
-QString DisplayNames::platform(Platform value)
+QString DisplayNames::stage(Stage value)
 {
     switch (value) {
-    case Platform::Android:
-        return tr("Android");
-    case Platform::Ios:
-        return tr("iOS");
-    case Platform::Web:
-        return tr("Web");
+    case Stage::Kickoff:
+        return tr("Kickoff");
+    case Stage::Regression:
+        return tr("Regression");
+    case Stage::PreRelease:
+        return tr("Pre-release");
+    case Stage::Done:
+        return tr("Done");
+    }
+    return {};
+}
+
+QString DisplayNames::releaseStatus(ReleaseStatus value)
+{
+    switch (value) {
+    case ReleaseStatus::Pending:
+        return tr("Pending");
+    case ReleaseStatus::InProgress:
+        return tr("In progress");
+    case ReleaseStatus::Paused:
+        return tr("Paused");
+    case ReleaseStatus::Completed:
+        return tr("Completed");
+    case ReleaseStatus::Cancelled:
+        return tr("Cancelled");
+    case ReleaseStatus::Archived:
+        return tr("Archived");
     }
     return {};
 }

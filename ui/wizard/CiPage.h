@@ -22,9 +22,10 @@ protected:
     void render() override;
 
 private:
-    QGroupBox* m_workflows;
-    QGroupBox* m_jobs;
-    QHash<QString, QComboBox*> m_workflowCombos;
+    // A group per field kept per purpose (workflows, jobs), by the field's config key.
+    QHash<QString, QGroupBox*> m_groups;
+    // The combo of each picked purpose, by form key ("workflow.AUTOMATION").
+    QHash<QString, QComboBox*> m_pickedCombos;
 };
 
 } // namespace ReleaseDeck

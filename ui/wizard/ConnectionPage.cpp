@@ -44,6 +44,7 @@ ConnectionPage::ConnectionPage(ConnectionStep& step, const QString& namePrefix, 
     : QWizardPage(parent)
     , m_step(step)
     , m_prefix(namePrefix)
+    , m_categoryFields(ConnectionRules::formFields(step.category()))
     , m_form(new QFormLayout)
 {
     setObjectName(namePrefix + QStringLiteral("Page"));
@@ -51,6 +52,9 @@ ConnectionPage::ConnectionPage(ConnectionStep& step, const QString& namePrefix, 
     m_form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     m_form->setRowWrapPolicy(QFormLayout::DontWrapRows);
     m_form->setVerticalSpacing(6);
+    // The wizard's own buttons: Next, Back, Verify and every page's Token field.
+    for (const char16_t letter : {u'n', u'b', u'v', u't'})
+        m_mnemonics.insert(QChar(letter));
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(m_form);
     layout->addStretch(1);
@@ -89,6 +93,7 @@ QComboBox* ConnectionPage::addProviderChoice(const QString& label)
     m_provider->setAccessibleName(tr("Provider"));
     for (const auto& provider : ConnectionRules::providers(m_step.category()))
         m_provider->addItem(provider.name, provider.id);
+    reserveMnemonic(label);
     m_form->addRow(label, m_provider);
     connect(m_provider, &QComboBox::activated, this,
             [this](int index) { m_step.setProvider(m_provider->itemData(index).toString()); });
@@ -103,6 +108,7 @@ QLineEdit* ConnectionPage::addField(const QString& key, const QString& label,
     accessible.remove(u':');
     FieldMessage* message = nullptr;
     QLineEdit* edit = makeField(key, accessible, placeholder, &message);
+    reserveMnemonic(label);
     m_form->addRow(label, edit);
     m_form->addRow(QString(), message);
     return edit;
@@ -141,6 +147,60 @@ QLineEdit* ConnectionPage::makeField(const QString& key, const QString& accessib
 QLineEdit* ConnectionPage::addTokenField(const QString& label, const QString& placeholder)
 {
     return addField(QStringLiteral("token"), label, placeholder);
+}
+
+void ConnectionPage::addProviderFields()
+{
+    for (const ProviderField& field : m_categoryFields) {
+        if (field.isMap() || field.isPicked())
+            continue;
+        addField(field.formKey(), formLabel(field.shownLabel()), field.shownPlaceholder());
+        m_providerFields.append(field);
+    }
+}
+
+QList<ProviderField> ConnectionPage::mapFields() const
+{
+    QList<ProviderField> maps;
+    for (const ProviderField& field : m_categoryFields) {
+        if (field.isMap())
+            maps.append(field);
+    }
+    return maps;
+}
+
+const ProviderField& ConnectionPage::pickedField(FieldChoices list) const
+{
+    return *std::find_if(m_categoryFields.cbegin(), m_categoryFields.cend(),
+                         [list](const ProviderField& field) { return field.pickedFrom == list; });
+}
+
+std::optional<ProviderField> ConnectionPage::providerField(const QString& fieldKey) const
+{
+    for (const ProviderField& field : ConnectionRules::formFields(m_step.provider())) {
+        if (field.key == fieldKey)
+            return field;
+    }
+    return std::nullopt;
+}
+
+QString ConnectionPage::formLabel(const QString& label)
+{
+    for (qsizetype i = 0; i < label.size(); ++i) {
+        const QChar letter = label.at(i).toLower();
+        if (letter.isLetter() && !m_mnemonics.contains(letter)) {
+            m_mnemonics.insert(letter);
+            return label.left(i) + u'&' + label.mid(i) + u':';
+        }
+    }
+    return label + u':';
+}
+
+void ConnectionPage::reserveMnemonic(const QString& label)
+{
+    const qsizetype amp = label.indexOf(u'&');
+    if (amp >= 0 && amp + 1 < label.size())
+        m_mnemonics.insert(label.at(amp + 1).toLower());
 }
 
 void ConnectionPage::addVerifyRow()
@@ -189,6 +249,13 @@ void ConnectionPage::render()
         if (index != m_provider->currentIndex())
             m_provider->setCurrentIndex(index);
         m_provider->setEnabled(!m_step.busy());
+    }
+    for (const ProviderField& field : std::as_const(m_providerFields)) {
+        const std::optional<ProviderField> own = providerField(field.key);
+        setFieldShown(field.formKey(), own.has_value());
+        auto* edit = findChild<QLineEdit*>(objectNameFor(field.formKey()) + u"Edit");
+        if (own && edit)
+            edit->setPlaceholderText(own->shownPlaceholder());
     }
     for (const BoundField& field : std::as_const(m_fields)) {
         const QString value = field.key == u"token"     ? m_step.token()

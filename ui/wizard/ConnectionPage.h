@@ -1,7 +1,12 @@
 #pragma once
 
+#include "providers/ProviderField.h"
+
 #include <QList>
+#include <QSet>
 #include <QWizardPage>
+
+#include <optional>
 
 class QComboBox;
 class QFormLayout;
@@ -35,6 +40,17 @@ protected:
     QComboBox* addProviderChoice(const QString& label);
     QLineEdit* addField(const QString& key, const QString& label, const QString& placeholder);
     QLineEdit* addTokenField(const QString& label, const QString& placeholder);
+    // One row per typed single field the category's providers show (core's registry),
+    // shown while the chosen provider has it, with that provider's placeholder.
+    void addProviderFields();
+    // The category's map fields (per platform or per CI purpose), in the registry's order.
+    QList<ProviderField> mapFields() const;
+    // The category's field picked from this list once the token works.
+    const ProviderField& pickedField(FieldChoices list) const;
+    // The chosen provider's field under this config key, when its form shows it.
+    std::optional<ProviderField> providerField(const QString& fieldKey) const;
+    // "Default branch" → "&Default branch:", with a letter no other label here uses.
+    QString formLabel(const QString& label);
     // A bound field the subclass lays out itself (grids, groups).
     QLineEdit* makeField(const QString& key, const QString& accessibleName,
                          const QString& placeholder, FieldMessage** message);
@@ -55,8 +71,15 @@ private:
         FieldMessage* message = nullptr;
     };
 
+    // Notes the mnemonic of a label that has one ("AP&I address:").
+    void reserveMnemonic(const QString& label);
+
     ConnectionStep& m_step;
     QString m_prefix;
+    QSet<QChar> m_mnemonics;
+    // What the forms of the category's providers show, and the rows made from it.
+    const QList<ProviderField> m_categoryFields;
+    QList<ProviderField> m_providerFields;
     QFormLayout* m_form;
     QComboBox* m_provider = nullptr;
     QList<BoundField> m_fields;

@@ -1,5 +1,6 @@
 #include "wizard/ConnectionRules.h"
 
+#include "providers/ProviderRegistry.h"
 #include "wizard/FieldRules.h"
 
 #include <QUrl>
@@ -12,24 +13,8 @@ const QString Owner = QStringLiteral("owner");
 const QString Repo = QStringLiteral("repo");
 const QString Workspace = QStringLiteral("workspace");
 const QString Project = QStringLiteral("project");
-const QString ApiUrl = QStringLiteral("apiUrl");
-const QString DefaultBranch = QStringLiteral("defaultBranch");
-const QString Channel = QStringLiteral("channel");
 const QString ChannelName = QStringLiteral("channelName");
-const QString SiteUrl = QStringLiteral("siteUrl");
-const QString Email = QStringLiteral("email");
 const QString Url = QStringLiteral("url");
-const QString User = QStringLiteral("user");
-
-QString projectKeyField(Platform platform)
-{
-    return QStringLiteral("projectKey.") + toText(platform);
-}
-
-QString readyStateField(Platform platform)
-{
-    return QStringLiteral("readyState.") + toText(platform);
-}
 
 void put(QHash<QString, QString>& errors, const QString& key, const QString& message)
 {
@@ -37,85 +22,92 @@ void put(QHash<QString, QString>& errors, const QString& key, const QString& mes
         errors.insert(key, message);
 }
 
-QString purposePrefix(const QString& provider)
+const ProviderInfo* providerInfo(const QString& provider)
 {
-    return provider == u"jenkins" ? QStringLiteral("job.") : QStringLiteral("workflow.");
+    return ProviderRegistry::builtIn().find(provider);
+}
+
+// The form keys given for a map field: "projectKey.ANDROID" → "ANDROID", value.
+QHash<QString, QString> membersGiven(const ProviderField& field,
+                                     const QHash<QString, QString>& fields)
+{
+    QHash<QString, QString> given;
+    const QString prefix = field.formKey() + u'.';
+    for (auto it = fields.cbegin(); it != fields.cend(); ++it) {
+        if (it.key().startsWith(prefix) && !it.value().trimmed().isEmpty())
+            given.insert(it.key().mid(prefix.size()), it.value());
+    }
+    return given;
+}
+
+bool isGiven(const ProviderField& field, const QHash<QString, QString>& fields)
+{
+    return field.isMap() ? !membersGiven(field, fields).isEmpty()
+                         : !fields.value(field.formKey()).trimmed().isEmpty();
 }
 
 } // namespace
 
 QList<ConnectionRules::Provider> ConnectionRules::providers(ConnectionCategory category)
 {
-    switch (category) {
-    case ConnectionCategory::Scm:
-        return {{QStringLiteral("github"), tr("GitHub")},
-                {QStringLiteral("github-enterprise"), tr("GitHub Enterprise Server")},
-                {QStringLiteral("gitlab"), tr("GitLab")},
-                {QStringLiteral("bitbucket"), tr("Bitbucket Cloud")}};
-    case ConnectionCategory::Chat:
-        return {{QStringLiteral("slack"), tr("Slack")}};
-    case ConnectionCategory::Issues:
-        return {{QStringLiteral("jira-cloud"), tr("Jira Cloud")},
-                {QStringLiteral("jira-server"), tr("Jira Server / Data Center")}};
-    case ConnectionCategory::Ci:
-        return {{QStringLiteral("github-actions"), tr("GitHub Actions")},
-                {QStringLiteral("jenkins"), tr("Jenkins")}};
-    case ConnectionCategory::Tests:
-    case ConnectionCategory::Store:
-        break;
-    }
-    return {};
+    QList<Provider> providers;
+    for (const ProviderInfo* info : ProviderRegistry::builtIn().providers(category))
+        providers.append({info->id, providerName(info->id)});
+    return providers;
 }
 
 QString ConnectionRules::providerName(const QString& provider)
 {
-    for (ConnectionCategory category : {ConnectionCategory::Scm, ConnectionCategory::Chat,
-                                        ConnectionCategory::Issues, ConnectionCategory::Ci}) {
-        for (const Provider& candidate : providers(category)) {
-            if (candidate.id == provider)
-                return candidate.name;
+    const ProviderInfo* info = providerInfo(provider);
+    // Marked with QT_TRANSLATE_NOOP where the registry names it.
+    return info ? QCoreApplication::translate("ProviderRegistry",
+                                              info->displayName.toUtf8().constData())
+                : provider;
+}
+
+FieldChoices ConnectionRules::choiceList(const QString& provider)
+{
+    const ProviderInfo* info = providerInfo(provider);
+    return info ? info->choiceList() : FieldChoices::None;
+}
+
+QList<ProviderField> ConnectionRules::formFields(const QString& provider)
+{
+    QList<ProviderField> shown;
+    if (const ProviderInfo* info = providerInfo(provider)) {
+        for (const ProviderField& field : info->fields) {
+            if (field.inForms)
+                shown.append(field);
         }
     }
-    return provider;
+    return shown;
 }
 
-ConnectionRules::ChoiceList ConnectionRules::choiceList(const QString& provider)
+QList<ProviderField> ConnectionRules::formFields(ConnectionCategory category)
 {
-    if (provider == u"github" || provider == u"github-enterprise" || provider == u"gitlab" ||
-        provider == u"bitbucket")
-        return ChoiceList::Branches;
-    if (provider == u"slack")
-        return ChoiceList::Channels;
-    if (provider == u"github-actions")
-        return ChoiceList::Workflows;
-    return ChoiceList::None;
-}
-
-QStringList ConnectionRules::purposes()
-{
-    return {QStringLiteral("PRE_REGRESSION_BUILD"), QStringLiteral("REGRESSION_BUILD"),
-            QStringLiteral("AUTOMATION"), QStringLiteral("TESTFLIGHT"),
-            QStringLiteral("ANDROID_BUNDLE")};
-}
-
-QString ConnectionRules::purposeName(const QString& purpose)
-{
-    if (purpose == u"PRE_REGRESSION_BUILD")
-        return tr("Pre-regression build");
-    if (purpose == u"REGRESSION_BUILD")
-        return tr("Regression build");
-    if (purpose == u"AUTOMATION")
-        return tr("Automation");
-    if (purpose == u"TESTFLIGHT")
-        return tr("TestFlight");
-    if (purpose == u"ANDROID_BUNDLE")
-        return tr("Android bundle");
-    return purpose;
-}
-
-QList<Platform> ConnectionRules::platforms()
-{
-    return {Platform::Android, Platform::Ios, Platform::Web};
+    QList<ProviderField> shown;
+    const auto indexOf = [&shown](const ProviderField& field) {
+        for (qsizetype i = 0; i < shown.size(); ++i) {
+            if (shown.at(i).formKey() == field.formKey())
+                return i;
+        }
+        return qsizetype(-1);
+    };
+    for (const Provider& provider : providers(category)) {
+        const QList<ProviderField> own = formFields(provider.id);
+        for (qsizetype i = 0; i < own.size(); ++i) {
+            if (indexOf(own.at(i)) >= 0)
+                continue;
+            // Before the provider's next field already shown, so each provider keeps its order.
+            qsizetype at = shown.size();
+            for (qsizetype next = i + 1; next < own.size() && at == shown.size(); ++next) {
+                if (const qsizetype known = indexOf(own.at(next)); known >= 0)
+                    at = known;
+            }
+            shown.insert(at, own.at(i));
+        }
+    }
+    return shown;
 }
 
 QHash<QString, QString> ConnectionRules::check(const QString& provider,
@@ -124,53 +116,25 @@ QHash<QString, QString> ConnectionRules::check(const QString& provider,
 {
     QHash<QString, QString> errors;
     put(errors, QStringLiteral("token"), FieldRules::token(token));
-    const auto value = [&](const QString& key) {
-        return fields.value(key);
-    };
-    if (provider == u"github" || provider == u"github-enterprise" ||
-        provider == u"github-actions") {
-        put(errors, Owner, FieldRules::slug(value(Owner), tr("the owner")));
-        put(errors, Repo, FieldRules::slug(value(Repo), tr("the repository")));
-        if (provider == u"github-enterprise" || !value(ApiUrl).isEmpty())
-            put(errors, ApiUrl, FieldRules::url(value(ApiUrl), tr("the API address")));
-    } else if (provider == u"gitlab") {
-        put(errors, Project, FieldRules::projectPath(value(Project)));
-        if (!value(ApiUrl).isEmpty())
-            put(errors, ApiUrl, FieldRules::url(value(ApiUrl), tr("the API address")));
-    } else if (provider == u"bitbucket") {
-        put(errors, Workspace, FieldRules::slug(value(Workspace), tr("the workspace")));
-        put(errors, Repo, FieldRules::slug(value(Repo), tr("the repository")));
-    } else if (provider == u"jira-cloud" || provider == u"jira-server") {
-        put(errors, SiteUrl, FieldRules::url(value(SiteUrl), tr("the site address")));
-        if (provider == u"jira-cloud")
-            put(errors, Email, FieldRules::email(value(Email)));
-        bool anyKey = false;
-        for (Platform platform : platforms()) {
-            const QString key = value(projectKeyField(platform));
-            put(errors, projectKeyField(platform), FieldRules::jiraKey(key));
-            if (key.isEmpty())
-                continue;
-            anyKey = true;
-            put(errors, readyStateField(platform),
-                FieldRules::text(value(readyStateField(platform)), tr("the ready state")));
+    const ProviderInfo* info = providerInfo(provider);
+    if (!info)
+        return errors;
+    // A typed field is asked for with the rest; a picked one once the token works.
+    for (const ProviderField& field : info->fields) {
+        if (field.isPicked())
+            continue;
+        if (!isGiven(field, fields)) {
+            if (field.need != FieldNeed::Optional)
+                put(errors, field.formKey(field.members().value(0)), field.missing());
+            continue;
         }
-        if (!anyKey && !errors.contains(projectKeyField(Platform::Android)))
-            errors.insert(projectKeyField(Platform::Android),
-                          tr("Enter the project key of at least one platform."));
-    } else if (provider == u"jenkins") {
-        put(errors, Url, FieldRules::url(value(Url), tr("the Jenkins address")));
-        put(errors, User, FieldRules::text(value(User), tr("the user name")));
-        bool anyJob = false;
-        for (const QString& purpose : purposes()) {
-            const QString job = value(QStringLiteral("job.") + purpose);
-            anyJob = anyJob || !job.trimmed().isEmpty();
-            if (job.size() > FieldRules::MaxNameLength * 2)
-                errors.insert(QStringLiteral("job.") + purpose,
-                              tr("Shorten the job name to at most 200 characters."));
+        if (!field.isMap()) {
+            put(errors, field.formKey(), field.check(fields.value(field.formKey())));
+            continue;
         }
-        if (!anyJob)
-            errors.insert(QStringLiteral("job.PRE_REGRESSION_BUILD"),
-                          tr("Enter the job of at least one purpose."));
+        const QHash<QString, QString> given = membersGiven(field, fields);
+        for (auto it = given.cbegin(); it != given.cend(); ++it)
+            put(errors, field.formKey(it.key()), field.checkMember(it.key(), it.value()));
     }
     return errors;
 }
@@ -178,58 +142,53 @@ QHash<QString, QString> ConnectionRules::check(const QString& provider,
 QString ConnectionRules::missingChoice(const QString& provider,
                                        const QHash<QString, QString>& fields)
 {
-    switch (choiceList(provider)) {
-    case ChoiceList::Branches:
-        return fields.value(DefaultBranch).isEmpty() ? tr("Pick the default branch.") : QString();
-    case ChoiceList::Channels:
-        return fields.value(Channel).isEmpty() ? tr("Pick the channel to post in.") : QString();
-    case ChoiceList::Workflows:
-        for (const QString& purpose : purposes()) {
-            if (!fields.value(QStringLiteral("workflow.") + purpose).isEmpty())
-                return {};
-        }
-        return tr("Pick the workflow of at least one purpose.");
-    case ChoiceList::None:
-        break;
+    const ProviderInfo* info = providerInfo(provider);
+    if (!info)
+        return {};
+    for (const ProviderField& field : info->fields) {
+        if (field.isPicked() && field.need != FieldNeed::Optional && !isGiven(field, fields))
+            return field.missing();
     }
     return {};
 }
 
 bool ConnectionRules::isChoiceKey(const QString& key)
 {
-    return key == DefaultBranch || key == Channel || key == ChannelName ||
-           key.startsWith(QStringLiteral("workflow."));
+    // The channel's name travels with its picked ID, for the connection's display name.
+    if (key == ChannelName)
+        return true;
+    const ProviderRegistry& registry = ProviderRegistry::builtIn();
+    for (const QString& id : registry.providerIds()) {
+        for (const ProviderField& field : registry.find(id)->fields) {
+            if (field.isPicked() &&
+                (key == field.formKey() || key.startsWith(field.formKey() + u'.')))
+                return true;
+        }
+    }
+    return false;
 }
 
 QJsonObject ConnectionRules::config(const QString& provider, const QHash<QString, QString>& fields)
 {
     QJsonObject config;
-    QJsonObject nested;
-    QJsonObject states;
+    const ProviderInfo* info = providerInfo(provider);
     for (auto it = fields.cbegin(); it != fields.cend(); ++it) {
-        const QString value =
-            it.key().startsWith(QStringLiteral("job.")) ? it.value().trimmed() : it.value();
+        const QString value = it.value().trimmed();
         if (value.isEmpty())
             continue;
         const qsizetype dot = it.key().indexOf(u'.');
         if (dot < 0) {
-            config.insert(it.key(), value.trimmed());
+            config.insert(it.key(), value);
             continue;
         }
-        const QString group = it.key().left(dot);
-        const QString member = it.key().mid(dot + 1);
-        if (group == u"readyState")
-            states.insert(member, value.trimmed());
-        else
-            nested.insert(member, value.trimmed());
-    }
-    if (provider == u"jira-cloud" || provider == u"jira-server") {
-        config.insert(QStringLiteral("projectKeys"), nested);
-        config.insert(QStringLiteral("readyStates"), states);
-    } else if (provider == u"github-actions") {
-        config.insert(QStringLiteral("workflows"), nested);
-    } else if (provider == u"jenkins") {
-        config.insert(QStringLiteral("jobs"), nested);
+        const QString name = it.key().left(dot);
+        for (const ProviderField& field : info ? info->fields : QList<ProviderField>()) {
+            if (!field.isMap() || field.formKey() != name)
+                continue;
+            QJsonObject members = config.value(field.key).toObject();
+            members.insert(it.key().mid(dot + 1), value);
+            config.insert(field.key, members);
+        }
     }
     return config;
 }
@@ -237,21 +196,18 @@ QJsonObject ConnectionRules::config(const QString& provider, const QHash<QString
 QHash<QString, QString> ConnectionRules::fields(const QString& provider, const QJsonObject& config)
 {
     QHash<QString, QString> fields;
+    const ProviderInfo* info = providerInfo(provider);
     for (auto it = config.constBegin(); it != config.constEnd(); ++it) {
         if (it.value().isString()) {
             fields.insert(it.key(), it.value().toString());
             continue;
         }
-        QString prefix;
-        if (it.key() == u"projectKeys")
-            prefix = QStringLiteral("projectKey.");
-        else if (it.key() == u"readyStates")
-            prefix = QStringLiteral("readyState.");
-        else if (it.key() == u"workflows" || it.key() == u"jobs")
-            prefix = purposePrefix(provider);
+        const ProviderField* field = info ? info->field(it.key()) : nullptr;
+        if (!field || !field->isMap())
+            continue;
         const QJsonObject members = it.value().toObject();
         for (auto member = members.constBegin(); member != members.constEnd(); ++member)
-            fields.insert(prefix + member.key(), member.value().toString());
+            fields.insert(field->formKey(member.key()), member.value().toString());
     }
     return fields;
 }
@@ -268,9 +224,10 @@ QString ConnectionRules::displayName(const QString& provider, const QHash<QStrin
                    : QStringLiteral("#") + fields.value(ChannelName);
     if (provider == u"jira-cloud" || provider == u"jira-server") {
         QStringList keys;
-        for (Platform platform : platforms()) {
-            if (!fields.value(projectKeyField(platform)).isEmpty())
-                keys << fields.value(projectKeyField(platform));
+        for (Platform platform : allPlatforms()) {
+            const QString key = fields.value(QStringLiteral("projectKey.") + toText(platform));
+            if (!key.isEmpty())
+                keys << key;
         }
         return tr("Jira %1").arg(keys.join(QStringLiteral(", ")));
     }

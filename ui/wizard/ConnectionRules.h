@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/ConnectionEnums.h"
+#include "providers/ProviderField.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -10,8 +11,9 @@
 
 namespace ReleaseDeck {
 
-// What each provider needs: its fields, their checks, and how the flat form fields
-// ("owner", "projectKey.ANDROID", "workflow.AUTOMATION") become a connection's config.
+// The registry's providers and fields as the wizard's flat form sees them: a single field
+// is one form key ("owner"), a map one key per member ("projectKey.ANDROID",
+// "workflow.AUTOMATION"). Every rule comes from core (ProviderRegistry, ProviderField).
 class ConnectionRules
 {
     Q_DECLARE_TR_FUNCTIONS(ConnectionRules)
@@ -23,25 +25,15 @@ public:
         QString name;
     };
 
-    // What the user picks from a list the provider returns once the token is verified.
-    enum class ChoiceList
-    {
-        None,
-        Branches,
-        Channels,
-        Workflows
-    };
-
     static QList<Provider> providers(ConnectionCategory category);
     static QString providerName(const QString& provider);
-    static ChoiceList choiceList(const QString& provider);
+    static FieldChoices choiceList(const QString& provider);
+    // What the forms show of a provider, in the registry's order; none for an unknown one.
+    static QList<ProviderField> formFields(const QString& provider);
+    // What the forms of any provider of the category show, each field once.
+    static QList<ProviderField> formFields(ConnectionCategory category);
 
-    // CI purposes, in the order a release uses them.
-    static QStringList purposes();
-    static QString purposeName(const QString& purpose);
-    static QList<Platform> platforms();
-
-    // Inline messages per field key, "token" included; empty when all is well.
+    // Inline messages per form key, "token" included; empty when all is well.
     static QHash<QString, QString>
     check(const QString& provider, const QHash<QString, QString>& fields, const QString& token);
     // After verification: what still has to be picked, as a sentence; empty when done.

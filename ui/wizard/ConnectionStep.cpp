@@ -167,8 +167,8 @@ void ConnectionStep::verify()
                      if (m_state != State::Valid && m_outcomeText.isEmpty())
                          m_outcomeText = tr("The provider refused the token.");
                      emit changed();
-                     if (m_state == State::Valid && ConnectionRules::choiceList(m_provider) !=
-                                                        ConnectionRules::ChoiceList::None)
+                     if (m_state == State::Valid &&
+                         ConnectionRules::choiceList(m_provider) != FieldChoices::None)
                          loadChoices({}, {});
                  });
 }
@@ -197,16 +197,16 @@ void ConnectionStep::loadChoices(const QString& search, const QString& cursor)
     emit changed();
     QFuture<Result<ChoicePage>> future;
     switch (ConnectionRules::choiceList(m_provider)) {
-    case ConnectionRules::ChoiceList::Branches:
+    case FieldChoices::Branches:
         future = m_backend.listBranches(draft());
         break;
-    case ConnectionRules::ChoiceList::Channels:
+    case FieldChoices::Channels:
         future = m_backend.listChannels(draft(), search, cursor);
         break;
-    case ConnectionRules::ChoiceList::Workflows:
+    case FieldChoices::Workflows:
         future = m_backend.listWorkflows(draft());
         break;
-    case ConnectionRules::ChoiceList::None:
+    case FieldChoices::None:
         m_loadingChoices = false;
         emit changed();
         return;

@@ -2,6 +2,7 @@
 
 #include "backend/ConnectionBackend.h"
 #include "backend/FutureReply.h"
+#include "providers/FieldCheck.h"
 #include "wizard/FieldRules.h"
 
 namespace ReleaseDeck {
@@ -134,9 +135,9 @@ QString DatabaseStep::error(const QString& key) const
     if (key == u"port")
         return FieldRules::port(m_draft.port);
     if (key == u"database")
-        return FieldRules::text(m_draft.database, tr("the database name"), 64);
+        return FieldCheck::text(m_draft.database, tr("the database name"), 64);
     if (key == u"user")
-        return FieldRules::text(m_draft.user, tr("the user name"), 80);
+        return FieldCheck::text(m_draft.user, tr("the user name"), 80);
     return {};
 }
 

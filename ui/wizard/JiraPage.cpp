@@ -1,9 +1,7 @@
 #include "wizard/JiraPage.h"
 
-#include "widgets/DisplayNames.h"
 #include "widgets/FieldMessage.h"
 #include "widgets/StatusColors.h"
-#include "wizard/ConnectionRules.h"
 #include "wizard/ConnectionStep.h"
 
 #include <QFormLayout>
@@ -22,36 +20,34 @@ JiraPage::JiraPage(ConnectionStep& step, QWidget* parent)
     setSubTitle(tr("Release Deck opens a release ticket per platform and waits until each one "
                    "is ready to release."));
     addProviderChoice(tr("&Edition:"));
-    addField(QStringLiteral("siteUrl"), tr("&Site address:"), tr("https://acme.atlassian.net"));
-    addField(QStringLiteral("email"), tr("E&mail:"), tr("The account the token belongs to"));
+    addProviderFields();
     addTokenField(tr("&Token:"), tr("An API token"));
 
     auto* group = new QGroupBox(tr("Projects"), this);
     group->setObjectName(QStringLiteral("jiraProjectsGroup"));
     auto* grid = new QGridLayout(group);
-    grid->setColumnStretch(1, 1);
-    grid->setColumnStretch(2, 2);
-    auto* keyHeader = new QLabel(tr("Project key"), group);
-    auto* stateHeader = new QLabel(tr("Ready to release when the ticket is in"), group);
-    grid->addWidget(keyHeader, 0, 1);
-    grid->addWidget(stateHeader, 0, 2);
+    // A column per field kept per platform (project key, ready state), a row per platform.
+    const QList<ProviderField> columns = mapFields();
+    for (int column = 0; column < columns.size(); ++column) {
+        grid->setColumnStretch(column + 1, column + 1);
+        grid->addWidget(new QLabel(columns.at(column).shownLabel(), group), 0, column + 1);
+    }
     int row = 1;
-    for (Platform platform : ConnectionRules::platforms()) {
-        const QString name = DisplayNames::platform(platform);
-        FieldMessage* keyMessage = nullptr;
-        FieldMessage* stateMessage = nullptr;
-        QLineEdit* key = makeField(QStringLiteral("projectKey.") + toText(platform),
-                                   tr("%1 project key").arg(name), tr("e.g. APP"), &keyMessage);
-        QLineEdit* state =
-            makeField(QStringLiteral("readyState.") + toText(platform),
-                      tr("%1 ready state").arg(name), tr("e.g. Ready for Release"), &stateMessage);
-        auto* label = new QLabel(name, group);
-        label->setBuddy(key);
+    for (const QString& platform : columns.constFirst().members()) {
+        auto* label = new QLabel(columns.constFirst().memberName(platform), group);
         grid->addWidget(label, row, 0, Qt::AlignRight | Qt::AlignVCenter);
-        grid->addWidget(key, row, 1);
-        grid->addWidget(state, row, 2);
-        grid->addWidget(keyMessage, row + 1, 1);
-        grid->addWidget(stateMessage, row + 1, 2);
+        for (int column = 0; column < columns.size(); ++column) {
+            const ProviderField& field = columns.at(column);
+            FieldMessage* message = nullptr;
+            QLineEdit* edit =
+                makeField(field.formKey(platform),
+                          tr("%1: %2").arg(field.memberName(platform), field.shownLabel()),
+                          field.shownPlaceholder(), &message);
+            if (column == 0)
+                label->setBuddy(edit);
+            grid->addWidget(edit, row, column + 1);
+            grid->addWidget(message, row + 1, column + 1);
+        }
         row += 2;
     }
     auto* hint = new QLabel(tr("Leave a platform's key empty if you do not release it."), group);
@@ -69,7 +65,6 @@ JiraPage::JiraPage(ConnectionStep& step, QWidget* parent)
 void JiraPage::render()
 {
     const bool cloud = step().provider() == u"jira-cloud";
-    setFieldShown(QStringLiteral("email"), cloud);
     if (auto* token = findChild<QLineEdit*>(QStringLiteral("jiraTokenEdit")))
         token->setPlaceholderText(cloud ? tr("An API token from id.atlassian.com")
                                         : tr("A personal access token"));

@@ -1,6 +1,6 @@
 #include "wizard/RepositoryUrl.h"
 
-#include "wizard/FieldRules.h"
+#include "providers/FieldCheck.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>
@@ -37,9 +37,11 @@ Result<RepositoryUrl> RepositoryUrl::parse(const QString& text, const QString& p
         if (!url.isValid() || url.host().isEmpty() ||
             (scheme != u"https" && scheme != u"http" && scheme != u"ssh"))
             return notARepository();
-        if (scheme == u"http" && !FieldRules::isLocalHost(url.host()))
-            return Error::usage(QCoreApplication::translate(
-                "RepositoryUrl", "Use https:// — http:// is only allowed for this computer."));
+        if (scheme == u"http")
+            if (const QString message = FieldCheck::url(
+                    input, QCoreApplication::translate("RepositoryUrl", "the repository address"));
+                !message.isEmpty())
+                return Error::usage(message);
         host = url.host().toLower();
         path = url.path();
         origin =
@@ -71,7 +73,7 @@ Result<RepositoryUrl> RepositoryUrl::parse(const QString& text, const QString& p
         result.owner = segments.join(u'/');
         if (host != u"gitlab.com")
             result.apiUrl = origin + QStringLiteral("/api/v4");
-        if (!FieldRules::projectPath(result.project).isEmpty())
+        if (!FieldCheck::projectPath(result.project, {}).isEmpty())
             return notARepository();
         return result;
     }
@@ -86,8 +88,8 @@ Result<RepositoryUrl> RepositoryUrl::parse(const QString& text, const QString& p
         result.provider = QStringLiteral("github-enterprise");
         result.apiUrl = origin + QStringLiteral("/api/v3");
     }
-    if (!FieldRules::slug(result.owner, {}).isEmpty() ||
-        !FieldRules::slug(result.repo, {}).isEmpty())
+    if (!FieldCheck::slug(result.owner, {}).isEmpty() ||
+        !FieldCheck::slug(result.repo, {}).isEmpty())
         return notARepository();
     return result;
 }

@@ -4,7 +4,6 @@
 
 #include <QComboBox>
 #include <QFormLayout>
-#include <QLineEdit>
 
 namespace ReleaseDeck {
 
@@ -18,42 +17,27 @@ ScmPage::ScmPage(ConnectionStep& step, QWidget* parent)
     addProviderChoice(tr("&Provider:"));
     addField(QStringLiteral("repoUrl"), tr("Repository &address:"),
              tr("Paste e.g. https://github.com/acme/app"));
-    addField(QStringLiteral("owner"), tr("&Owner:"), tr("acme"));
-    addField(QStringLiteral("workspace"), tr("&Workspace:"), tr("acme"));
-    addField(QStringLiteral("repo"), tr("&Repository:"), tr("app"));
-    addField(QStringLiteral("project"), tr("Pro&ject path:"), tr("group/subgroup/app"));
-    addField(QStringLiteral("apiUrl"), tr("AP&I address:"), tr("https://git.example.com/api/v3"));
+    addProviderFields();
     addTokenField(tr("&Token:"), tr("A token that can push branches and tags"));
     addVerifyRow();
 
+    const ProviderField& branch = pickedField(FieldChoices::Branches);
     m_branch->setObjectName(QStringLiteral("scmBranchCombo"));
-    m_branch->setAccessibleName(tr("Default branch"));
-    form()->addRow(tr("De&fault branch:"), m_branch);
+    m_branch->setAccessibleName(branch.shownLabel());
+    form()->addRow(formLabel(branch.shownLabel()), m_branch);
     setTabOrder(verifyButton(), m_branch);
-    connect(m_branch, &QComboBox::activated, this, [this](int index) {
-        this->step().setField(QStringLiteral("defaultBranch"),
-                              m_branch->itemData(index).toString());
+    connect(m_branch, &QComboBox::activated, this, [this, key = branch.formKey()](int index) {
+        this->step().setField(key, m_branch->itemData(index).toString());
     });
     render();
 }
 
 void ScmPage::render()
 {
-    const QString provider = step().provider();
-    const bool github = provider == u"github" || provider == u"github-enterprise";
-    setFieldShown(QStringLiteral("owner"), github);
-    setFieldShown(QStringLiteral("workspace"), provider == u"bitbucket");
-    setFieldShown(QStringLiteral("repo"), provider != u"gitlab");
-    setFieldShown(QStringLiteral("project"), provider == u"gitlab");
-    setFieldShown(QStringLiteral("apiUrl"),
-                  provider == u"github-enterprise" || provider == u"gitlab");
-    if (auto* api = findChild<QLineEdit*>(QStringLiteral("scmApiUrlEdit")))
-        api->setPlaceholderText(provider == u"gitlab" ? tr("https://gitlab.com/api/v4 when empty")
-                                                      : tr("https://github.example.com/api/v3"));
     ConnectionPage::render();
 
     const QList<ChoicePage::Choice> branches = step().choices().items;
-    const QString chosen = step().field(QStringLiteral("defaultBranch"));
+    const QString chosen = step().field(pickedField(FieldChoices::Branches).formKey());
     m_branch->clear();
     if (step().loadingChoices())
         m_branch->addItem(tr("Loading branches…"));

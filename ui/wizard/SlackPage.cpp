@@ -22,6 +22,7 @@ SlackPage::SlackPage(ConnectionStep& step, QWidget* parent)
     setTitle(tr("Slack"));
     setSubTitle(tr("Release Deck posts kickoffs, builds, failures and approvals to one channel. "
                    "Use a bot token from your Slack app."));
+    addProviderFields();
     addTokenField(tr("Bot &token:"), tr("The bot token from your Slack app"));
     addVerifyRow();
 
@@ -40,7 +41,8 @@ SlackPage::SlackPage(ConnectionStep& step, QWidget* parent)
     m_more->setObjectName(QStringLiteral("slackMoreButton"));
     m_more->setAutoDefault(false);
     column->addWidget(m_more, 0, Qt::AlignLeft);
-    auto* channelLabel = new QLabel(tr("&Channel:"), this);
+    auto* channelLabel =
+        new QLabel(formLabel(pickedField(FieldChoices::Channels).shownLabel()), this);
     channelLabel->setBuddy(m_channels);
     form()->addRow(channelLabel, column);
 
@@ -56,7 +58,8 @@ SlackPage::SlackPage(ConnectionStep& step, QWidget* parent)
     connect(m_more, &QPushButton::clicked, this, [this] { this->step().loadMoreChoices(); });
     connect(m_channels, &QListWidget::currentItemChanged, this, [this](QListWidgetItem* item) {
         if (item)
-            this->step().setField(QStringLiteral("channel"), item->data(Qt::UserRole).toString());
+            this->step().setField(pickedField(FieldChoices::Channels).formKey(),
+                                  item->data(Qt::UserRole).toString());
     });
     render();
 }
@@ -67,7 +70,7 @@ void SlackPage::render()
     const bool valid = step().state() == ConnectionStep::State::Valid;
     m_search->setEnabled(valid);
     const QList<ChoicePage::Choice> channels = step().choices().items;
-    const QString chosen = step().field(QStringLiteral("channel"));
+    const QString chosen = step().field(pickedField(FieldChoices::Channels).formKey());
     QStringList ids;
     for (const auto& channel : channels)
         ids << channel.id;

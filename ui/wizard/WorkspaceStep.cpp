@@ -1,6 +1,6 @@
 #include "wizard/WorkspaceStep.h"
 
-#include "wizard/FieldRules.h"
+#include "providers/FieldCheck.h"
 
 namespace ReleaseDeck {
 
@@ -53,12 +53,12 @@ void WorkspaceStep::showAllErrors()
 QString WorkspaceStep::error(const QString& key) const
 {
     if (key == u"workspaceName")
-        return m_joining ? QString() : FieldRules::text(m_workspaceName, tr("a workspace name"));
+        return m_joining ? QString() : FieldCheck::text(m_workspaceName, tr("a workspace name"));
     // Joining, you are the database account you sign in with; an owner named it.
     if (key == u"displayName")
-        return m_joining ? QString() : FieldRules::text(m_displayName, tr("your name"));
+        return m_joining ? QString() : FieldCheck::text(m_displayName, tr("your name"));
     if (key == u"email")
-        return m_joining ? QString() : FieldRules::email(m_email);
+        return m_joining ? QString() : FieldCheck::email(m_email, tr("your email address"));
     return {};
 }
 

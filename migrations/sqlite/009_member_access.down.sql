@@ -1,1 +1,0 @@
--- Nothing to undo: 009 changes nothing in a local file.

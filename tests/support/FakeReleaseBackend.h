@@ -1,0 +1,90 @@
+#pragma once
+
+#include "backend/LocalOrchestrator.h"
+#include "backend/ReleaseBackend.h"
+#include "backend/ReleaseFeed.h"
+
+#include <QObject>
+
+#include <functional>
+
+namespace ReleaseDeck::Test {
+
+// This app's orchestrator for tests: no thread, a status the test sets.
+class FakeLocalOrchestrator : public LocalOrchestrator
+{
+    Q_OBJECT
+
+public:
+    using LocalOrchestrator::LocalOrchestrator;
+
+    bool enabled() const override { return m_enabled; }
+    void setEnabled(bool enabled) override;
+    QString holder() const override { return QStringLiteral("orchestrator@this-laptop/4242"); }
+    OrchestratorStatus status() const override { return m_status; }
+    void tickSoon() override { ++ticks; }
+
+    // What the orchestrator reports next (emits changed()).
+    void report(const OrchestratorStatus& status);
+
+    int ticks = 0;
+
+private:
+    bool m_enabled = true;
+    OrchestratorStatus m_status;
+};
+
+// The release backend for UI tests: releases held in memory, a feed position that moves
+// with each change the test makes, answers a moment later (never at once), and a record
+// of what it was asked.
+class FakeReleaseBackend : public QObject, public ReleaseBackend
+{
+    Q_OBJECT
+
+public:
+    explicit FakeReleaseBackend(QObject* parent = nullptr);
+
+    QFuture<Result<BoardSnapshot>> releaseBoard(qint64 workspaceId, int newest = 0) override;
+    QFuture<Result<BoardChanges>> releaseChangesSince(qint64 workspaceId, qint64 afterSeq) override;
+    QFuture<Result<ReleaseDetail>> releaseDetail(qint64 workspaceId, qint64 releaseId) override;
+    QFuture<Result<QList<ActivityEvent>>> releaseTimeline(qint64 workspaceId,
+                                                          qint64 releaseId) override;
+    QFuture<Result<ScmComparison>> compareRelease(qint64 workspaceId, qint64 releaseId) override;
+    QFuture<Result<ChoicePage>> releaseBranches(qint64 workspaceId) override;
+    QFuture<Result<QList<ReleaseConfig>>> releaseTrains(qint64 workspaceId) override;
+    QFuture<Result<Release>> createRelease(qint64 workspaceId, const ReleaseDraft& draft) override;
+    QFuture<Result<Release>> act(qint64 workspaceId, const ReleaseAction& action) override;
+    ReleaseFeed& releaseFeed() override { return m_feed; }
+    LocalOrchestrator& localOrchestrator() override { return m_orchestrator; }
+    FakeLocalOrchestrator& orchestrator() { return m_orchestrator; }
+
+    // Adds or replaces a release (by id) as one event of the feed; removes it when gone.
+    void change(const ReleaseSummary& summary);
+    void remove(qint64 releaseId);
+    // The feed position now: the seq of the last change.
+    qint64 seq() const { return m_seq; }
+
+    // What the fake holds and answers.
+    int delayMs = 20;
+    QList<ReleaseSummary> summaries; // the board, newest first as the store reads it
+    std::optional<OrchestratorLease> lease;
+    std::optional<Error> boardError;
+
+    // What it was asked.
+    QList<qint64> boardCalls;
+    QList<int> boardNewest;                    // the newest argument of each releaseBoard() call
+    QList<QPair<qint64, qint64>> changesCalls; // (workspace, after seq)
+    QList<ReleaseAction> actions;
+    QList<ReleaseDraft> drafts;
+
+private:
+    template<typename T>
+    QFuture<T> later(std::function<T()> answer);
+
+    qint64 m_seq = 0;
+    QList<QPair<qint64, qint64>> m_events; // (seq, release id)
+    ReleaseFeed m_feed;
+    FakeLocalOrchestrator m_orchestrator;
+};
+
+} // namespace ReleaseDeck::Test
