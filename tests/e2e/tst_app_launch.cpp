@@ -2,6 +2,7 @@
 #include "db/DatabaseUrl.h"
 #include "db/MigrationRunner.h"
 #include "services/Identity.h"
+#include "store/AccountStore.h"
 #include "store/WorkspaceStore.h"
 
 #include <QCoreApplication>
