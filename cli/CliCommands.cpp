@@ -3,6 +3,7 @@
 #include "CliApplication.h"
 #include "ConnectionCommands.h"
 #include "DbCommands.h"
+#include "MemberCommands.h"
 #include "OrchestrateCommand.h"
 #include "ReleaseCommands.h"
 #include "TrainCommands.h"
@@ -14,6 +15,7 @@ void addAllCommands(CliApplication& cli)
 {
     addDbCommands(cli);
     addWorkspaceCommands(cli);
+    addMemberCommands(cli);
     addConnectionCommands(cli);
     addReleaseCommands(cli);
     addTrainCommands(cli);

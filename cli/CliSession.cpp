@@ -1,11 +1,10 @@
 #include "CliSession.h"
 
 #include "CliOutput.h"
-#include "LocalLogin.h"
 #include "db/MigrationRunner.h"
 #include "secrets/SecretKeys.h"
 #include "secrets/SecretStoreFactory.h"
-#include "store/AccountStore.h"
+#include "services/Identity.h"
 #include "store/WorkspaceStore.h"
 
 namespace ReleaseDeck {
@@ -66,8 +65,13 @@ Result<std::unique_ptr<CliSession>> CliSession::open(const CliGlobals& globals, 
 
 Result<Account> CliSession::account()
 {
-    AccountStore accounts(*m_database);
-    return accounts.ensure(localLogin(), localLogin());
+    if (m_account)
+        return *m_account;
+    Result<Account> me = Identity::signIn(*m_database);
+    if (!me)
+        return me.error();
+    m_account = *me;
+    return *me;
 }
 
 Result<Workspace> CliSession::workspace()

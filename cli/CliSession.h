@@ -8,11 +8,13 @@
 #include "model/Workspace.h"
 
 #include <memory>
+#include <optional>
 
 namespace ReleaseDeck {
 
 // What a command needs from the database: the connection (password from the secret store),
-// the schema checked, the acting local account ($USER@hostname) and the chosen workspace.
+// the schema checked, the signed-in account (Identity: the connected database login on a
+// shared server, $USER@hostname on a local file) and the chosen workspace.
 class CliSession
 {
 public:
@@ -25,8 +27,10 @@ public:
     static Result<std::unique_ptr<CliSession>> open(const CliGlobals& globals, Schema schema);
 
     Database& database() { return *m_database; }
-    // The local account, created on first use.
+    // The signed-in account (Identity::signIn), read once.
     Result<Account> account();
+    // Its login, what events say; empty before account() or actor() answered.
+    QString login() const { return m_account ? m_account->login : QString(); }
     // --workspace NAME, else the only workspace; Usage error listing them otherwise.
     Result<Workspace> workspace();
     // The account acting in the chosen workspace.
@@ -40,6 +44,7 @@ private:
 
     const CliGlobals& m_globals;
     std::unique_ptr<Database> m_database;
+    std::optional<Account> m_account;
 };
 
 } // namespace ReleaseDeck

@@ -4,7 +4,6 @@
 #include "CliOutput.h"
 #include "CliSession.h"
 #include "ConnectionFlags.h"
-#include "LocalLogin.h"
 #include "providers/ConnectionVerifier.h"
 #include "secrets/SecretStoreFactory.h"
 #include "secrets/TokenInput.h"
@@ -86,7 +85,7 @@ Result<ConnectionContext> openContext(const CliGlobals& globals)
     context.secrets = std::move(secrets);
     context.verifier = std::make_unique<ConnectionVerifier>();
     context.service = std::make_unique<ConnectionService>(
-        context.session->database(), *context.secrets, *context.verifier, localLogin());
+        context.session->database(), *context.secrets, *context.verifier, context.session->login());
     return context;
 }
 

@@ -3,7 +3,6 @@
 #include "CliApplication.h"
 #include "CliOutput.h"
 #include "CliSession.h"
-#include "LocalLogin.h"
 #include "ReleaseJson.h"
 #include "db/DatabaseClock.h"
 #include "services/ReleaseActions.h"
@@ -61,7 +60,7 @@ Result<SlotDraft> slotFrom(const QString& text, const QDateTime& now)
 
 Result<ReleaseDetail> detailOf(ReleaseContext& context, const QString& version)
 {
-    ReleaseService service(context.session->database(), localLogin());
+    ReleaseService service(context.session->database(), context.session->login());
     Result<Release> release = service.find(context.actor, version);
     if (!release)
         return release.error();
@@ -107,7 +106,7 @@ int create(CliInvocation& invocation)
                 QStringLiteral("--regression-slot: %1").arg(slot.error().message));
         draft.regressionSlots.append(*slot);
     }
-    ReleaseService service(context->session->database(), localLogin());
+    ReleaseService service(context->session->database(), context->session->login());
     Result<Release> created = service.create(context->actor, draft);
     if (!created)
         return CliSession::fail(invocation.output, created.error());
@@ -132,7 +131,7 @@ int list(CliInvocation& invocation)
     Result<ReleaseContext> context = open(invocation);
     if (!context)
         return CliSession::fail(invocation.output, context.error());
-    ReleaseService service(context->session->database(), localLogin());
+    ReleaseService service(context->session->database(), context->session->login());
     Result<QList<Release>> releases =
         service.list(context->actor, invocation.parser.isSet(QStringLiteral("all")));
     if (!releases)
@@ -187,12 +186,12 @@ int decide(CliInvocation& invocation, const QString& done,
     Result<ReleaseContext> context = open(invocation);
     if (!context)
         return CliSession::fail(invocation.output, context.error());
-    ReleaseService service(context->session->database(), localLogin());
+    ReleaseService service(context->session->database(), context->session->login());
     Result<Release> release =
         service.find(context->actor, invocation.parser.positionalArguments().constFirst());
     if (!release)
         return CliSession::fail(invocation.output, release.error());
-    ReleaseActions actions(context->session->database(), localLogin());
+    ReleaseActions actions(context->session->database(), context->session->login());
     Result<Release> after = action(actions, context->actor, *release, context->now);
     if (!after)
         return CliSession::fail(invocation.output, after.error());

@@ -3,7 +3,6 @@
 #include "CliApplication.h"
 #include "CliOutput.h"
 #include "CliSession.h"
-#include "LocalLogin.h"
 #include "TrainJson.h"
 #include "orchestrator/TaskCatalog.h"
 #include "services/TrainService.h"
@@ -112,7 +111,7 @@ int create(CliInvocation& invocation)
     Result<TrainContext> context = open(invocation);
     if (!context)
         return CliSession::fail(invocation.output, context.error());
-    TrainService service(context->session->database(), localLogin());
+    TrainService service(context->session->database(), context->session->login());
     Result<ReleaseConfig> created = service.create(context->actor, *draft);
     if (!created)
         return CliSession::fail(invocation.output, created.error());
@@ -129,7 +128,7 @@ int list(CliInvocation& invocation)
     if (!context)
         return CliSession::fail(invocation.output, context.error());
     Result<QList<TrainSummary>> trains =
-        TrainService(context->session->database(), localLogin()).list(context->actor);
+        TrainService(context->session->database(), context->session->login()).list(context->actor);
     if (!trains)
         return CliSession::fail(invocation.output, trains.error());
     if (invocation.parser.isSet(QStringLiteral("json"))) {
@@ -153,7 +152,7 @@ int show(CliInvocation& invocation)
     if (!context)
         return CliSession::fail(invocation.output, context.error());
     Result<TrainSummary> summary =
-        TrainService(context->session->database(), localLogin())
+        TrainService(context->session->database(), context->session->login())
             .find(context->actor, invocation.parser.positionalArguments().constFirst());
     if (!summary)
         return CliSession::fail(invocation.output, summary.error());
@@ -172,7 +171,7 @@ int decide(CliInvocation& invocation, const QString& verb)
     Result<TrainContext> context = open(invocation);
     if (!context)
         return CliSession::fail(invocation.output, context.error());
-    TrainService service(context->session->database(), localLogin());
+    TrainService service(context->session->database(), context->session->login());
     Result<TrainSummary> found =
         service.find(context->actor, invocation.parser.positionalArguments().constFirst());
     if (!found)

@@ -6,6 +6,7 @@
 #include "backend/FutureReply.h"
 #include "backend/LocalOrchestrator.h"
 #include "connections/ConnectionsPage.h"
+#include "members/MembersPage.h"
 #include "releases/DashboardPage.h"
 #include "releases/OrchestratorIndicator.h"
 #include "widgets/StatusColors.h"
@@ -75,6 +76,10 @@ void MainWindow::buildMenus()
         viewMenu->addAction(tr("&Activity"), this, [this] { showPage(ActivityPageIndex); });
     activity->setObjectName(QStringLiteral("showActivityAction"));
     activity->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_3));
+    QAction* members =
+        viewMenu->addAction(tr("&Members"), this, [this] { showPage(MembersPageIndex); });
+    members->setObjectName(QStringLiteral("showMembersAction"));
+    members->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_4));
     QAction* refresh = viewMenu->addAction(tr("&Refresh"), this, [this] {
         if (m_dashboard)
             m_dashboard->refresh();
@@ -82,12 +87,14 @@ void MainWindow::buildMenus()
             m_connections->reload();
         if (m_activity)
             m_activity->refresh();
+        if (m_members)
+            m_members->reload();
         if (m_backend)
             m_backend->databaseHealth().checkNow();
     });
     refresh->setObjectName(QStringLiteral("refreshAction"));
     refresh->setShortcut(QKeySequence::Refresh);
-    for (QAction* action : {dashboard, connections, activity, refresh})
+    for (QAction* action : {dashboard, connections, activity, members, refresh})
         action->setEnabled(m_backend != nullptr);
 
     QMenu* releasesMenu = menuBar()->addMenu(tr("&Releases"));
@@ -141,6 +148,7 @@ void MainWindow::buildPages()
     m_navigation->addItem(tr("Dashboard"));
     m_navigation->addItem(tr("Connections"));
     m_navigation->addItem(tr("Activity"));
+    m_navigation->addItem(tr("Members"));
     m_navigation->setSpacing(3);
 
     m_pages = new QStackedWidget(this);
@@ -167,12 +175,15 @@ void MainWindow::createPages()
     delete m_dashboard;
     delete m_connections;
     delete m_activity;
+    delete m_members;
     m_dashboard = new DashboardPage(m_backend->releases(), m_pages);
     m_connections = new ConnectionsPage(*m_backend, m_pages);
     m_activity = new ActivityPage(*m_backend, m_pages);
+    m_members = new MembersPage(*m_backend, m_pages);
     m_pages->addWidget(m_dashboard);
     m_pages->addWidget(m_connections);
     m_pages->addWidget(m_activity);
+    m_pages->addWidget(m_members);
     connect(m_dashboard, &DashboardPage::newReleaseRequested, this, &MainWindow::newRelease);
     connect(m_dashboard, &DashboardPage::releaseOpened, this,
             [this](qint64 releaseId) { emit releaseOpenRequested(workspaceId(), releaseId); });
@@ -270,6 +281,7 @@ void MainWindow::reloadPages()
     m_dashboard->refresh();
     m_connections->reload();
     m_activity->refresh();
+    m_members->reload();
 }
 
 void MainWindow::loadWorkspaces()
@@ -321,6 +333,7 @@ void MainWindow::switchWorkspace(int index)
     m_newReleaseAction->setEnabled(workspace.role == Role::Owner || workspace.role == Role::Editor);
     m_connections->setWorkspace(workspace.id, workspace.role);
     m_activity->setWorkspace(workspace.id);
+    m_members->setWorkspace(workspace.id, workspace.role);
     setWindowTitle(tr("%1 — Release Deck").arg(workspace.name));
 }
 

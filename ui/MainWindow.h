@@ -18,10 +18,11 @@ class ActivityPage;
 class ConnectionBackend;
 class ConnectionsPage;
 class DashboardPage;
+class MembersPage;
 class OrchestratorIndicator;
 
 // The app's window: menus, the workspace switcher, navigation between the Dashboard,
-// Connections and Activity, and a status bar saying where the database is, who
+// Connections, Activity and Members, and a status bar saying where the database is, who
 // orchestrates the workspace's releases and whether the keychain works.
 // Without a backend (before the app wires one) it shows only its menus.
 class MainWindow : public QMainWindow
@@ -36,11 +37,13 @@ public:
         DashboardPageIndex,
         ConnectionsPageIndex,
         ActivityPageIndex,
+        MembersPageIndex,
     };
 
     DashboardPage* dashboardPage() const { return m_dashboard; }
     ConnectionsPage* connectionsPage() const { return m_connections; }
     ActivityPage* activityPage() const { return m_activity; }
+    MembersPage* membersPage() const { return m_members; }
     void showPage(int index);
     qint64 workspaceId() const;
     // The database or the workspace changed ("Set up again…"): the pages start afresh on
@@ -81,6 +84,7 @@ private:
     DashboardPage* m_dashboard = nullptr;
     ConnectionsPage* m_connections = nullptr;
     ActivityPage* m_activity = nullptr;
+    MembersPage* m_members = nullptr;
     QLabel* m_database = nullptr;
     QPushButton* m_reconnect = nullptr;
     OrchestratorIndicator* m_orchestrator = nullptr;

@@ -6,6 +6,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QHash>
+#include <QRegularExpression>
 #include <QSqlError>
 #include <QThread>
 
@@ -21,6 +22,31 @@ bool isLostConnection(const QString& code)
                                       QStringLiteral("2055"), QStringLiteral("4031"),
                                       QStringLiteral("1927"), QStringLiteral("1053")};
     return codes.contains(code);
+}
+
+// "INSERT command denied to user 'bob'@'localhost' for table `rd`.`releases`" (1142), the
+// same "for column 'config' in table 'connections'" (1143) and "for routine 'rd.proc'" (1370):
+// what the account may not do, in words.
+QString refusedAction(const QString& serverText)
+{
+    static const QRegularExpression pattern(QStringLiteral(
+        "^(\\w+) command denied to user .* (?:table|routine) [`']?(?:[^`'.]+[`']?\\.[`']?)?"
+        "([A-Za-z0-9_]+)[`']?\\s*$"));
+    const QRegularExpressionMatch match = pattern.match(serverText.trimmed());
+    if (!match.hasMatch())
+        return QStringLiteral("do that");
+    static const QHash<QString, QString> verbs = {
+        {QStringLiteral("insert"), QStringLiteral("add")},
+        {QStringLiteral("update"), QStringLiteral("change")},
+        {QStringLiteral("delete"), QStringLiteral("delete")},
+        {QStringLiteral("select"), QStringLiteral("read")},
+        {QStringLiteral("execute"), QStringLiteral("run")}};
+    const QString command = match.captured(1).toLower();
+    QString object = match.captured(2);
+    if (object == u"memberships")
+        object = QStringLiteral("members");
+    object.replace(QLatin1Char('_'), QLatin1Char(' '));
+    return verbs.value(command, command) + QLatin1Char(' ') + object;
 }
 
 bool unreachable(const QString& code)
@@ -335,6 +361,15 @@ Error Database::describeUncapitalised(const QSqlError& error, const QString& doi
                                    "stored with 'releasedeck-cli db login'.")
                         .arg(where, m_url.user),
                     {}};
+        // A role trigger's or routine's SIGNAL: its text is already a sentence for people.
+        if (code == QLatin1String("1644"))
+            return Error::forbidden(error.databaseText().trimmed());
+        if (code == QLatin1String("1142") || code == QLatin1String("1143") ||
+            code == QLatin1String("1370"))
+            return Error::forbidden(
+                QStringLiteral("%1 refused: the database account '%2' may not %3; ask an owner "
+                               "of the workspace for a role that may.")
+                    .arg(where, m_url.user, refusedAction(error.databaseText())));
         if (code == QLatin1String("1044"))
             return Error::forbidden(QStringLiteral("%1 denied user '%2' access to database '%3'.")
                                         .arg(where, m_url.user, m_url.database));

@@ -18,7 +18,8 @@ struct Migration
     QString checksum; // SHA-256 of the up script, hex
 
     // The statements of a script: each ends with ';' at the end of a line; "--" lines are
-    // comments.
+    // comments. A routine's or trigger's body, whose inner statements end with ';' too, runs
+    // from a line ending in BEGIN to a line that is exactly "END;" (not indented).
     static QStringList statements(const QByteArray& script);
 };
 

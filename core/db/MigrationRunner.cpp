@@ -278,6 +278,26 @@ void MigrationRunner::unlock()
         QStringLiteral("SELECT RELEASE_LOCK(CONCAT('releasedeck-migrate-', DATABASE()))"));
 }
 
+Status MigrationRunner::recordAdministrator()
+{
+    if (m_database.dialect() != Dialect::MySql)
+        return {};
+    Result<QSqlQuery> exists = m_database.run(
+        QStringLiteral("SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = "
+                       "DATABASE() AND TABLE_NAME = 'schema_admins'"));
+    if (!exists)
+        return exists.error();
+    if (!exists->next() || exists->value(0).toInt() == 0)
+        return {};
+    // USER() is 'name@client-host'; the host never contains '@'.
+    Result<QSqlQuery> recorded = m_database.run(QStringLiteral(
+        "INSERT IGNORE INTO schema_admins (user_name) VALUES (SUBSTRING(USER(), 1, "
+        "CHAR_LENGTH(USER()) - CHAR_LENGTH(SUBSTRING_INDEX(USER(), '@', -1)) - 1))"));
+    if (!recorded)
+        return recorded.error();
+    return {};
+}
+
 Result<int> MigrationRunner::migrate()
 {
     if (Status locked = lock(); !locked)
@@ -287,6 +307,8 @@ Result<int> MigrationRunner::migrate()
     {
         // Read under the lock: another process may have just finished.
         Status made = ensureTable();
+        if (made)
+            made = recordAdministrator();
         Result<MigrationStatus> current = made ? status() : Result<MigrationStatus>(made.error());
         if (!current) {
             outcome = current.error();
@@ -298,11 +320,24 @@ Result<int> MigrationRunner::migrate()
                 ++count;
             }
         }
+        // The step that creates schema_admins may just have run.
+        if (outcome && count > 0)
+            outcome = recordAdministrator();
     }
     unlock();
     if (!outcome)
         return outcome.error();
     return count;
+}
+
+Result<int> MigrationRunner::bringUpToDate()
+{
+    Result<MigrationStatus> current = status();
+    if (!current)
+        return current.error();
+    if (current->pending.isEmpty())
+        return 0;
+    return migrate();
 }
 
 Result<int> MigrationRunner::rollbackTo(int target)
@@ -314,7 +349,9 @@ Result<int> MigrationRunner::rollbackTo(int target)
     int count = 0;
     Status outcome;
     {
-        Result<MigrationStatus> current = status();
+        Status recorded = recordAdministrator();
+        Result<MigrationStatus> current =
+            recorded ? status() : Result<MigrationStatus>(recorded.error());
         Result<QList<Migration>> known = available();
         if (!current) {
             outcome = current.error();

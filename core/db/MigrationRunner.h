@@ -39,8 +39,13 @@ public:
     Result<QList<Migration>> available() const;
 
     Result<MigrationStatus> status();
-    // Applies every pending migration; returns how many it applied.
+    // Applies every pending migration; returns how many it applied. On MariaDB whoever runs
+    // it is a schema administrator, recorded in schema_admins (migration 009), whose writes
+    // the role triggers let through.
     Result<int> migrate();
+    // migrate() only when a migration is pending: a member's login, which may not change the
+    // schema, opens an up-to-date shared database without trying.
+    Result<int> bringUpToDate();
     // Runs the down scripts of every applied migration above target, newest first.
     Result<int> rollbackTo(int target);
 
@@ -54,6 +59,7 @@ private:
     Status revertStep(const Migration& migration);
     Status lock();
     void unlock();
+    Status recordAdministrator();
 
     Database& m_database;
     QString m_folder;

@@ -97,19 +97,22 @@ Result<std::optional<Role>> MembershipStore::roleOf(qint64 workspaceId, qint64 a
     return roleFromText(query->value(0).toString());
 }
 
-Result<QList<Membership>> MembershipStore::list(qint64 workspaceId)
+Result<QList<Member>> MembershipStore::members(qint64 workspaceId)
 {
     Result<QSqlQuery> query = m_database.run(
-        QStringLiteral("SELECT workspace_id, account_id, role, created_at FROM memberships WHERE "
-                       "workspace_id = ? ORDER BY account_id"),
+        QStringLiteral("SELECT a.id, a.login, a.display_name, a.email, m.role, m.created_at FROM "
+                       "memberships m JOIN accounts a ON a.id = m.account_id WHERE "
+                       "m.workspace_id = ? ORDER BY CASE m.role WHEN 'OWNER' THEN 0 WHEN "
+                       "'EDITOR' THEN 1 ELSE 2 END, a.display_name, a.login"),
         {workspaceId});
     if (!query)
         return query.error();
-    QList<Membership> members;
+    QList<Member> members;
     while (query->next())
-        members.append({query->value(0).toLongLong(), query->value(1).toLongLong(),
-                        roleFromText(query->value(2).toString()).value_or(Role::Viewer),
-                        SqlTime::fromColumn(query->value(3))});
+        members.append({query->value(0).toLongLong(), query->value(1).toString(),
+                        query->value(2).toString(), query->value(3).toString(),
+                        roleFromText(query->value(4).toString()).value_or(Role::Viewer),
+                        SqlTime::fromColumn(query->value(5))});
     return members;
 }
 

@@ -2,7 +2,7 @@
 
 #include "Result.h"
 #include "model/Actor.h"
-#include "model/Membership.h"
+#include "model/Member.h"
 
 #include <QList>
 
@@ -23,7 +23,8 @@ public:
     Status remove(const Actor& actor, qint64 accountId);
 
     Result<std::optional<Role>> roleOf(qint64 workspaceId, qint64 accountId);
-    Result<QList<Membership>> list(qint64 workspaceId);
+    // The workspace's members with their accounts, owners first, then by name.
+    Result<QList<Member>> members(qint64 workspaceId);
 
 private:
     Status keepAnOwner(const Actor& actor, qint64 accountId);

@@ -3,6 +3,7 @@
 #include "db/Transaction.h"
 
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QTest>
 #include <QThread>
 
@@ -233,6 +234,46 @@ private slots:
         QCOMPARE(opened.error().message,
                  QStringLiteral(
                      "Cannot reach the database server 127.0.0.1:1; is it running and reachable?"));
+    }
+
+    // A role trigger's SIGNAL keeps its sentence; a grant refusal says what was refused.
+    void serverRefusalsSpeakPlainly()
+    {
+        QFETCH_GLOBAL(QString, backend);
+        if (backend != QLatin1String("mariadb"))
+            QSKIP("Server refusals are MariaDB's.");
+        const QString sentence = QStringLiteral(
+            "Your role in Acme is Viewer, which cannot change releases; ask an owner to make you "
+            "an editor.");
+        const Error signalled = m_database->describe(
+            QSqlError({}, sentence, QSqlError::StatementError, QStringLiteral("1644")));
+        QCOMPARE(signalled.kind, ErrorKind::Forbidden);
+        QCOMPARE(signalled.message, sentence);
+        const QString user = m_database->url().user;
+        const QList<QPair<QString, QString>> refusals = {
+            {QStringLiteral("1142"),
+             QStringLiteral("UPDATE command denied to user 'vic'@'localhost' for table "
+                            "`rd`.`regression_cycles`")},
+            {QStringLiteral("1143"),
+             QStringLiteral("UPDATE command denied to user 'vic'@'localhost' for column "
+                            "'config' in table 'connections'")},
+            {QStringLiteral("1370"),
+             QStringLiteral("execute command denied to user 'vic'@'%' for routine "
+                            "'rd.rd_member_login'")}};
+        const QStringList actions = {QStringLiteral("change regression cycles"),
+                                     QStringLiteral("change connections"),
+                                     QStringLiteral("run rd member login")};
+        for (int i = 0; i < refusals.size(); ++i) {
+            const Error refused = m_database->describe(QSqlError(
+                {}, refusals.at(i).second, QSqlError::StatementError, refusals.at(i).first));
+            QCOMPARE(refused.kind, ErrorKind::Forbidden);
+            QVERIFY2(refused.message.endsWith(
+                         QStringLiteral(
+                             " refused: the database account '%1' may not %2; ask an owner of the "
+                             "workspace for a role that may.")
+                             .arg(user, actions.at(i))),
+                     qPrintable(refused.message));
+        }
     }
 
 private:

@@ -140,6 +140,22 @@ private slots:
         QCOMPARE(statements.at(1), QStringLiteral("DROP TABLE b"));
     }
 
+    // A routine's body keeps its inner statements: it ends at an unindented END;.
+    void keepsRoutineBodiesWhole()
+    {
+        const QStringList statements = Migration::statements(
+            "CREATE PROCEDURE p()\nBEGIN\n    IF x THEN\n        SET y = 1;\n    END IF;\n"
+            "    -- a comment;\n    SELECT 1;\nEND;\n\nCREATE TRIGGER t BEFORE INSERT ON a FOR "
+            "EACH ROW BEGIN\n    CALL p();\nEND;\nDROP TABLE b;\n");
+        QCOMPARE(statements.size(), 3);
+        QCOMPARE(statements.at(0),
+                 QStringLiteral("CREATE PROCEDURE p()\nBEGIN\n    IF x THEN\n        SET y = 1;\n"
+                                "    END IF;\n    SELECT 1;\nEND"));
+        QCOMPARE(statements.at(1), QStringLiteral("CREATE TRIGGER t BEFORE INSERT ON a FOR EACH "
+                                                  "ROW BEGIN\n    CALL p();\nEND"));
+        QCOMPARE(statements.at(2), QStringLiteral("DROP TABLE b"));
+    }
+
 private:
     std::unique_ptr<Database> m_database;
 };

@@ -1,7 +1,7 @@
-#include "LocalLogin.h"
 #include "db/Database.h"
 #include "db/DatabaseUrl.h"
 #include "db/MigrationRunner.h"
+#include "services/Identity.h"
 #include "store/AccountStore.h"
 #include "store/WorkspaceStore.h"
 
@@ -18,7 +18,7 @@ using namespace ReleaseDeck;
 
 namespace {
 
-const QString Login = QStringLiteral("ana@example.com");
+const QString Email = QStringLiteral("ana@example.com");
 
 } // namespace
 
@@ -76,13 +76,11 @@ private:
         Database database(DatabaseUrl::defaultLocal());
         QVERIFY(database.open().ok());
         QVERIFY(MigrationRunner(database).migrate().ok());
-        Result<Account> account =
-            AccountStore(database).ensure(Login, QStringLiteral("Ana Lima"), Login);
+        Result<Account> account = Identity::signIn(database, QStringLiteral("Ana Lima"), Email);
         QVERIFY(account.ok());
         QVERIFY(WorkspaceStore(database).create(QStringLiteral("Acme Mobile"), account->id).ok());
         QSettings settings;
         settings.setValue(QStringLiteral("database/url"), DatabaseUrl::defaultLocal().toString());
-        settings.setValue(QStringLiteral("account/login"), Login);
         settings.sync();
     }
 
@@ -152,7 +150,8 @@ private slots:
             QVERIFY(database.open().ok());
             QVERIFY(MigrationRunner(database).migrate().ok());
             // The CLI's account on this machine, which the app acts as there.
-            Result<Account> account = AccountStore(database).ensure(localLogin(), localLogin());
+            Result<Account> account =
+                AccountStore(database).ensure(Identity::localLogin(), Identity::localLogin());
             QVERIFY(account.ok());
             QVERIFY(WorkspaceStore(database).create(QStringLiteral("Acme Web"), account->id).ok());
             QVERIFY(

@@ -34,17 +34,17 @@ private slots:
         run = m_cli.run({QStringLiteral("db"), QStringLiteral("migrate")});
         QCOMPARE(run.exitCode, 0);
         QCOMPARE(run.out.trimmed(),
-                 QStringLiteral("Applied %1 migration(s); the schema is at version %1.")
-                     .arg(shippedMigrations()));
+                 QStringLiteral("Applied %1 migration(s); the schema is at version %2.")
+                     .arg(shippedMigrations())
+                     .arg(latestMigration()));
         run = m_cli.run({QStringLiteral("db"), QStringLiteral("migrate")});
-        QCOMPARE(
-            run.out.trimmed(),
-            QStringLiteral("The schema is up to date at version %1.").arg(shippedMigrations()));
+        QCOMPARE(run.out.trimmed(),
+                 QStringLiteral("The schema is up to date at version %1.").arg(latestMigration()));
 
         run = m_cli.run({QStringLiteral("db"), QStringLiteral("status"), QStringLiteral("--json")});
         QCOMPARE(run.exitCode, 0);
         const QJsonObject status = QJsonDocument::fromJson(run.out.toUtf8()).object();
-        QCOMPARE(status.value(QStringLiteral("currentVersion")).toInt(), shippedMigrations());
+        QCOMPARE(status.value(QStringLiteral("currentVersion")).toInt(), latestMigration());
         QCOMPARE(status.value(QStringLiteral("applied")).toArray().size(), shippedMigrations());
         QVERIFY(status.value(QStringLiteral("pending")).toArray().isEmpty());
         QCOMPARE(status.value(QStringLiteral("applied"))
@@ -159,6 +159,42 @@ private slots:
         QCOMPARE(run.err.trimmed(),
                  QStringLiteral("releasedeck-cli: Cannot reach the database server "
                                 "127.0.0.1:1; is it running and reachable?"));
+    }
+
+    // A local file has one user, its OWNER: member list shows it, changes are refused (exit 2).
+    void aLocalFileHasOneUser()
+    {
+        QCOMPARE(m_cli
+                     .run({QStringLiteral("workspace"), QStringLiteral("create"),
+                           QStringLiteral("Solo")})
+                     .exitCode,
+                 0);
+        CliRun run = m_cli.run({QStringLiteral("member"), QStringLiteral("list")});
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.out.startsWith(QLatin1String("OWNER ")), qPrintable(run.out));
+        QVERIFY(run.out.contains(QLatin1String("(you)")));
+        QVERIFY(run.out.contains(QLatin1String("has one user")));
+        const QStringList changes[] = {
+            {QStringLiteral("member"), QStringLiteral("add"), QStringLiteral("bob@example.com"),
+             QStringLiteral("--name"), QStringLiteral("Bob"), QStringLiteral("--role"),
+             QStringLiteral("VIEWER"), QStringLiteral("--db-user"), QStringLiteral("bob")},
+            {QStringLiteral("member"), QStringLiteral("role"), QStringLiteral("bob@example.com"),
+             QStringLiteral("EDITOR")},
+            {QStringLiteral("member"), QStringLiteral("remove"),
+             QStringLiteral("bob@example.com")}};
+        for (const QStringList& change : changes) {
+            run = m_cli.run(change);
+            QCOMPARE(run.exitCode, 2);
+            QVERIFY2(run.err.contains(
+                         QLatin1String("A database on this computer has one user, its owner")),
+                     qPrintable(run.err));
+        }
+        run = m_cli.run({QStringLiteral("member"), QStringLiteral("add"),
+                         QStringLiteral("bob@example.com"), QStringLiteral("--name"),
+                         QStringLiteral("Bob"), QStringLiteral("--role"), QStringLiteral("BOSS"),
+                         QStringLiteral("--db-user"), QStringLiteral("bob")});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY(run.err.contains(QLatin1String("'BOSS' is not a role")));
     }
 
 private:

@@ -2,7 +2,6 @@
 #include "FakeProviderWorld.h"
 #include "FastHttpSettings.h"
 #include "InMemorySecretStore.h"
-#include "LocalLogin.h"
 #include "OrchestratorProcess.h"
 #include "TestMariaDb.h"
 #include "db/Database.h"
@@ -11,8 +10,8 @@
 #include "providers/ProviderRegistry.h"
 #include "secrets/CredentialsDirectorySecretStore.h"
 #include "services/ConnectionService.h"
+#include "services/Identity.h"
 #include "services/ReleaseService.h"
-#include "store/AccountStore.h"
 #include "store/LeaseStore.h"
 #include "store/TaskStore.h"
 #include "store/WorkspaceStore.h"
@@ -160,8 +159,7 @@ private slots:
         // The connections as the CLI's account adds them; each token then goes into the
         // credentials directory, as systemd's LoadCredential= lays them out.
         m_database = std::make_unique<Database>(*DatabaseUrl::parse(url));
-        const Result<Account> account =
-            AccountStore(*m_database).ensure(localLogin(), localLogin());
+        const Result<Account> account = Identity::signIn(*m_database);
         QVERIFY(account.ok());
         const Result<std::optional<Workspace>> workspace =
             WorkspaceStore(*m_database).findByName(QStringLiteral("Acme"));
@@ -170,7 +168,7 @@ private slots:
         m_world = std::make_unique<FakeProviderWorld>();
         InMemorySecretStore secrets;
         const ConnectionVerifier verifier(ProviderRegistry::builtIn(), fastSettings());
-        ConnectionService connections(*m_database, secrets, verifier, localLogin());
+        ConnectionService connections(*m_database, secrets, verifier, account->login);
         for (const QString& provider :
              {QStringLiteral("github-enterprise"), QStringLiteral("slack"),
               QStringLiteral("jira-cloud"), QStringLiteral("github-actions")}) {

@@ -165,7 +165,7 @@ private slots:
                     QStringLiteral("-P"), QString::number(server.port), QStringLiteral("-u"),
                     server.user, QStringLiteral("--skip-extended-insert"), name});
         QVERIFY(dump.waitForFinished(60000));
-        QCOMPARE(dump.exitCode(), 0);
+        QVERIFY2(dump.exitCode() == 0, dump.readAllStandardError().constData());
         const QByteArray sql = dump.readAllStandardOutput();
         QVERIFY2(sql.contains("INSERT INTO `connections`"), "the dump holds no connection rows");
         QVERIFY2(sql.contains("Bad credentials"), "the dump holds no verification error");

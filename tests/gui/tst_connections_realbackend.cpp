@@ -11,6 +11,7 @@
 #include "providers/ConnectionVerifier.h"
 #include "secrets/KeychainSecretStore.h"
 #include "services/ConnectionService.h"
+#include "services/Identity.h"
 #include "store/AccountStore.h"
 #include "store/ConnectionStore.h"
 #include "store/MembershipStore.h"
@@ -41,8 +42,6 @@ T must(Result<T> result, const char* what)
     return std::move(*result);
 }
 
-const QString OwnerLogin = QStringLiteral("ana@example.com");
-const QString ViewerLogin = QStringLiteral("vic@example.com");
 constexpr int NetworkTimeoutMs = 20000;
 
 } // namespace
@@ -64,18 +63,23 @@ private:
     static QString databasePath() { return DatabaseUrl::defaultLocal().path; }
 
     // Workspace "Acme Mobile" (owner Ana, viewer Vic) with a GitHub Enterprise connection on
-    // github and a Slack one on slack, both PENDING; the app will act as login.
-    static Seeded seed(const FakeGitHub& github, const FakeHttpServer& slack, const QString& login)
+    // github and a Slack one on slack, both PENDING; the app acts as the local user, who is
+    // Ana or Vic as local says.
+    static Seeded seed(const FakeGitHub& github, const FakeHttpServer& slack, Role local)
     {
+        const QString ownerLogin =
+            local == Role::Owner ? Identity::localLogin() : QStringLiteral("ana@example.com");
+        const QString viewerLogin =
+            local == Role::Viewer ? Identity::localLogin() : QStringLiteral("vic@example.com");
         Seeded seeded;
         Database database(DatabaseUrl::defaultLocal());
         if (!database.open().ok() || !MigrationRunner(database).migrate().ok())
             qFatal("the test database could not be created");
         AccountStore accounts(database);
         const Account owner =
-            must(accounts.ensure(OwnerLogin, QStringLiteral("Ana Lima"), OwnerLogin), "owner");
+            must(accounts.ensure(ownerLogin, QStringLiteral("Ana Lima"), QString()), "owner");
         const Account viewer =
-            must(accounts.ensure(ViewerLogin, QStringLiteral("Vic Park"), ViewerLogin), "viewer");
+            must(accounts.ensure(viewerLogin, QStringLiteral("Vic Park"), QString()), "viewer");
         seeded.workspaceId =
             must(WorkspaceStore(database).create(QStringLiteral("Acme Mobile"), owner.id),
                  "workspace")
@@ -86,7 +90,7 @@ private:
 
         KeychainSecretStore keychain;
         const ConnectionVerifier verifier;
-        ConnectionService service(database, keychain, verifier, OwnerLogin);
+        ConnectionService service(database, keychain, verifier, ownerLogin);
         const ConnectionService::AddOptions unverified{false, false};
         QJsonObject scmConfig = github.config();
         seeded.scm = must(service.add(actor,
@@ -106,7 +110,6 @@ private:
                  "Slack connection");
         QSettings settings;
         settings.setValue(QStringLiteral("database/url"), DatabaseUrl::defaultLocal().toString());
-        settings.setValue(QStringLiteral("account/login"), login);
         return seeded;
     }
 
@@ -179,7 +182,7 @@ private slots:
         FakeGitHub github(QStringLiteral("/api/v3"));
         FakeHttpServer slack;
         addSlackRoutes(slack);
-        const Seeded seeded = seed(github, slack, OwnerLogin);
+        const Seeded seeded = seed(github, slack, Role::Owner);
         AppBackend backend;
         startBackend(backend);
         MainWindow window(&backend);
@@ -227,7 +230,7 @@ private slots:
         FakeGitHub github(QStringLiteral("/api/v3"));
         FakeHttpServer slack;
         addSlackRoutes(slack);
-        const Seeded seeded = seed(github, slack, OwnerLogin);
+        const Seeded seeded = seed(github, slack, Role::Owner);
         KeychainSecretStore keychain;
         QVERIFY(awaitSecret(keychain.read(seeded.chat.secretRef)).ok());
         AppBackend backend;
@@ -255,7 +258,7 @@ private slots:
         FakeGitHub github(QStringLiteral("/api/v3"));
         FakeHttpServer slack;
         addSlackRoutes(slack);
-        seed(github, slack, ViewerLogin);
+        seed(github, slack, Role::Viewer);
         AppBackend backend;
         startBackend(backend);
         MainWindow window(&backend);

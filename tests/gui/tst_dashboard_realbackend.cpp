@@ -13,7 +13,7 @@
 #include "releases/ReleaseTableModel.h"
 #include "releases/StageProgress.h"
 #include "services/ConnectionService.h"
-#include "store/AccountStore.h"
+#include "services/Identity.h"
 #include "store/LeaseStore.h"
 #include "store/WorkspaceStore.h"
 #include "widgets/DisplayNames.h"
@@ -29,8 +29,6 @@ using namespace ReleaseDeck;
 using namespace ReleaseDeck::Test;
 
 namespace {
-
-const QString Login = QStringLiteral("ana@example.com");
 
 template<typename T>
 T must(Result<T> result, const char* what)
@@ -66,21 +64,21 @@ private:
         Database database(m_url);
         if (!database.open().ok() || !MigrationRunner(database).migrate().ok())
             qFatal("the test database could not be created");
-        const Account ana = must(
-            AccountStore(database).ensure(Login, QStringLiteral("Ana Lima"), Login), "account");
+        const Account ana = must(Identity::signIn(database, QStringLiteral("Ana Lima"),
+                                                  QStringLiteral("ana@example.com")),
+                                 "account");
         m_workspaceId = must(WorkspaceStore(database).create(QStringLiteral("Acme Mobile"), ana.id),
                              "workspace")
                             .id;
         auto secrets = std::make_unique<InMemorySecretStore>();
         const ConnectionVerifier verifier;
-        ConnectionService service(database, *secrets, verifier, Login);
+        ConnectionService service(database, *secrets, verifier, ana.login);
         for (const QString& provider : {QStringLiteral("github-enterprise"),
                                         QStringLiteral("slack"), QStringLiteral("jira-cloud")})
             must(service.add({m_workspaceId, ana.id}, m_world->draft(provider), {false, false}),
                  "connection");
         QSettings settings;
         settings.setValue(QStringLiteral("database/url"), m_url.toString());
-        settings.setValue(QStringLiteral("account/login"), Login);
         return secrets;
     }
 

@@ -5,7 +5,7 @@
 #include "releases/DashboardPage.h"
 #include "releases/ReleaseFilterModel.h"
 #include "releases/ReleaseTableModel.h"
-#include "store/AccountStore.h"
+#include "services/Identity.h"
 #include "store/ReleaseStore.h"
 #include "store/WorkspaceStore.h"
 
@@ -19,8 +19,6 @@ using namespace ReleaseDeck;
 using namespace ReleaseDeck::Test;
 
 namespace {
-
-const QString Login = QStringLiteral("ana@example.com");
 
 template<typename T>
 T must(Result<T> result, const char* what)
@@ -86,15 +84,15 @@ private slots:
         QSettings().clear();
         // Both instances live in this process: one holder name; the orchestrator stays off.
         QSettings().setValue(QStringLiteral("orchestrator/enabled"), false);
-        QSettings().setValue(QStringLiteral("account/login"), Login);
         Translations::install(*qApp);
         QString error;
         std::unique_ptr<Database> database = TestBackend::database(
             QStringLiteral("mariadb"), QStringLiteral("twoinstances"), &error);
         QVERIFY2(database, qPrintable(error));
         m_url = database->url().toString();
-        const Account ana = must(
-            AccountStore(*database).ensure(Login, QStringLiteral("Ana Lima"), Login), "account");
+        const Account ana = must(Identity::signIn(*database, QStringLiteral("Ana Lima"),
+                                                  QStringLiteral("ana@example.com")),
+                                 "account");
         m_workspaceId =
             must(WorkspaceStore(*database).create(QStringLiteral("Acme Mobile"), ana.id),
                  "workspace")

@@ -7,7 +7,7 @@
 #include "connections/ConnectionsPage.h"
 #include "db/Database.h"
 #include "db/MigrationRunner.h"
-#include "store/AccountStore.h"
+#include "services/Identity.h"
 #include "store/WorkspaceStore.h"
 #include "widgets/FieldMessage.h"
 
@@ -23,7 +23,7 @@ using namespace ReleaseDeck::Test;
 
 namespace {
 
-const QString Login = QStringLiteral("ana@example.com");
+const QString Email = QStringLiteral("ana@example.com");
 constexpr int TimeoutMs = 20000;
 
 } // namespace
@@ -50,13 +50,11 @@ private slots:
         QVERIFY2(!url.isEmpty(), qPrintable(error));
         Database database(*DatabaseUrl::parse(url));
         QVERIFY(MigrationRunner(database).migrate().ok());
-        Result<Account> owner =
-            AccountStore(database).ensure(Login, QStringLiteral("Ana Lima"), Login);
+        Result<Account> owner = Identity::signIn(database, QStringLiteral("Ana Lima"), Email);
         QVERIFY(owner.ok());
         QVERIFY(WorkspaceStore(database).create(QStringLiteral("Acme Mobile"), owner->id).ok());
         QSettings settings;
         settings.setValue(QStringLiteral("database/url"), url);
-        settings.setValue(QStringLiteral("account/login"), Login);
     }
 
     void cleanupTestCase()

@@ -8,7 +8,7 @@
 #include "providers/ConnectionVerifier.h"
 #include "secrets/KeychainSecretStore.h"
 #include "services/ConnectionService.h"
-#include "store/AccountStore.h"
+#include "services/Identity.h"
 #include "store/ConnectionStore.h"
 #include "store/WorkspaceStore.h"
 
@@ -28,7 +28,7 @@ using namespace ReleaseDeck::Test;
 
 namespace {
 
-const QString Login = QStringLiteral("ana@example.com");
+const QString Email = QStringLiteral("ana@example.com");
 constexpr int TimeoutMs = 20000;
 
 template<typename T>
@@ -107,13 +107,13 @@ private:
         if (!database.open().ok() || !MigrationRunner(database).migrate().ok())
             qFatal("the test database could not be created");
         const Account owner =
-            must(AccountStore(database).ensure(Login, QStringLiteral("Ana Lima"), Login), "owner");
+            must(Identity::signIn(database, QStringLiteral("Ana Lima"), Email), "owner");
         WorkspaceStore workspaces(database);
         seeded.workspaceA =
             must(workspaces.create(QStringLiteral("Acme Mobile"), owner.id), "A").id;
         seeded.workspaceB = must(workspaces.create(QStringLiteral("Acme Web"), owner.id), "B").id;
         const ConnectionVerifier verifier;
-        ConnectionService service(database, secrets, verifier, Login);
+        ConnectionService service(database, secrets, verifier, owner.login);
         const ConnectionService::AddOptions unverified{false, false};
         const QJsonObject scm{
             {QStringLiteral("owner"), QStringLiteral("octo")},
@@ -142,7 +142,6 @@ private:
             "chat in B");
         QSettings settings;
         settings.setValue(QStringLiteral("database/url"), DatabaseUrl::defaultLocal().toString());
-        settings.setValue(QStringLiteral("account/login"), Login);
         return seeded;
     }
 
@@ -261,7 +260,7 @@ private slots:
         WizardResult again;
         again.joinWorkspaceId = seeded.workspaceA;
         again.displayName = QStringLiteral("Ana Lima");
-        again.email = Login;
+        again.email = Email;
         ConnectionDraft scm{ConnectionCategory::Scm, QStringLiteral("github-enterprise"),
                             QStringLiteral("octo/app"), oldScm.config,
                             QStringLiteral("fake-ghe-token-replacing")};

@@ -262,6 +262,50 @@ QFuture<Status> FakeConnectionBackend::disconnect(qint64, qint64 connectionId)
     });
 }
 
+QFuture<Result<QList<MemberRow>>> FakeConnectionBackend::listMembers(qint64)
+{
+    return later<Result<QList<MemberRow>>>([this] { return memberRows; });
+}
+
+QFuture<Result<MemberAdded>> FakeConnectionBackend::addMember(qint64, const MemberDraft& draft)
+{
+    return later<Result<MemberAdded>>([this, draft]() -> Result<MemberAdded> {
+        if (Status valid = draft.validate(); !valid)
+            return valid.error();
+        MemberAdded added;
+        added.member = {qint64(memberRows.size()) + 100,
+                        draft.dbUser,
+                        draft.displayName,
+                        draft.email,
+                        draft.role,
+                        QDateTime::currentDateTimeUtc()};
+        memberRows.append({added.member, false});
+        return added;
+    });
+}
+
+QFuture<Result<Member>> FakeConnectionBackend::setMemberRole(qint64, qint64 accountId, Role role)
+{
+    return later<Result<Member>>([this, accountId, role]() -> Result<Member> {
+        for (MemberRow& row : memberRows) {
+            if (row.member.accountId == accountId) {
+                row.member.role = role;
+                return row.member;
+            }
+        }
+        return Error::notFound(QStringLiteral("That account is not a member of this workspace."));
+    });
+}
+
+QFuture<Status> FakeConnectionBackend::removeMember(qint64, qint64 accountId)
+{
+    return later<Status>([this, accountId]() -> Status {
+        memberRows.removeIf(
+            [&](const MemberRow& row) { return row.member.accountId == accountId; });
+        return {};
+    });
+}
+
 QFuture<Result<QList<WorkspaceSummary>>> FakeConnectionBackend::workspaces()
 {
     return later<Result<QList<WorkspaceSummary>>>([this] { return workspaceList; });

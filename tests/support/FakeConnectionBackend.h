@@ -38,6 +38,12 @@ public:
                                                   const ConnectionDraft& draft) override;
     QFuture<Status> disconnect(qint64 workspaceId, qint64 connectionId) override;
 
+    // Members: memberRows, changed in memory; a draft's password is never kept.
+    QFuture<Result<QList<MemberRow>>> listMembers(qint64 workspaceId) override;
+    QFuture<Result<MemberAdded>> addMember(qint64 workspaceId, const MemberDraft& draft) override;
+    QFuture<Result<Member>> setMemberRole(qint64 workspaceId, qint64 accountId, Role role) override;
+    QFuture<Status> removeMember(qint64 workspaceId, qint64 accountId) override;
+
     QFuture<Result<QList<WorkspaceSummary>>> workspaces() override;
     QFuture<Result<QList<ActivityEvent>>> events(qint64 workspaceId, qint64 afterSeq) override;
     // Probes answer currentStatus.
@@ -59,6 +65,7 @@ public:
     QList<WorkspaceSummary> workspaceList;
     QList<ConnectionRow> rows;
     QList<ActivityEvent> eventList;
+    QList<MemberRow> memberRows;
     BackendStatus currentStatus;
     std::optional<Error> finishError;
     QList<WorkspaceSummary> serverWorkspaces;

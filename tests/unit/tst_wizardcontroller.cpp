@@ -75,14 +75,16 @@ private slots:
         QCOMPARE(wizard.page(), int(WizardController::DatabasePage));
     }
 
+    // Joining, you are the database account you sign in with: no name, e-mail or workspace
+    // name is asked.
     void joiningNeedsNoWorkspaceNameButASharedServer()
     {
         FakeConnectionBackend backend;
         backend.serverWorkspaces = {{7, QStringLiteral("Acme Mobile"), Role::Editor}};
         WizardController wizard(backend);
         wizard.workspace()->setJoining(true);
-        wizard.workspace()->setDisplayName(QStringLiteral("Ana Lima"));
-        wizard.workspace()->setEmail(QStringLiteral("ana@example.com"));
+        QVERIFY(wizard.workspace()->fieldError(QStringLiteral("email")).isEmpty());
+        QVERIFY(wizard.workspace()->fieldError(QStringLiteral("displayName")).isEmpty());
         QVERIFY(wizard.next());
 
         QVERIFY2(!wizard.canGoNext(), "joining needs a shared server");

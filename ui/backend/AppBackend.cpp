@@ -1,6 +1,5 @@
 #include "AppBackend.h"
 
-#include "LocalLogin.h"
 #include "backend/FutureReply.h"
 #include "backend/OnboardingSave.h"
 #include "backend/OrchestratorThread.h"
@@ -16,6 +15,8 @@
 #include "secrets/SecretKeys.h"
 #include "secrets/SecretStoreFactory.h"
 #include "services/ConnectionService.h"
+#include "services/Identity.h"
+#include "services/MemberService.h"
 #include "store/AccountStore.h"
 #include "store/EventStore.h"
 #include "store/MembershipStore.h"
@@ -34,7 +35,6 @@ namespace ReleaseDeck {
 namespace {
 
 const QString DatabaseUrlKey = QStringLiteral("database/url");
-const QString AccountLoginKey = QStringLiteral("account/login");
 
 Error shuttingDown()
 {
@@ -58,6 +58,23 @@ T stoppedAnswer()
     } else {
         return T(shuttingDown());
     }
+}
+
+// The workspaces the account is a member of, with its role in each.
+Result<QList<WorkspaceSummary>> workspacesOf(Database& database, qint64 accountId)
+{
+    MembershipStore memberships(database);
+    Result<QList<Workspace>> mine = WorkspaceStore(database).listForAccount(accountId);
+    if (!mine)
+        return mine.error();
+    QList<WorkspaceSummary> summaries;
+    for (const Workspace& workspace : std::as_const(*mine)) {
+        Result<std::optional<Role>> role = memberships.roleOf(workspace.id, accountId);
+        if (!role)
+            return role.error();
+        summaries.append({workspace.id, workspace.name, role->value_or(Role::Viewer)});
+    }
+    return summaries;
 }
 
 Error noKeychain()
@@ -141,9 +158,7 @@ bool AppBackend::needsOnboarding() const
 {
     if (!m_directUrl.isEmpty())
         return false;
-    QSettings settings;
-    return settings.value(DatabaseUrlKey).toString().isEmpty() ||
-           settings.value(AccountLoginKey).toString().isEmpty();
+    return QSettings().value(DatabaseUrlKey).toString().isEmpty();
 }
 
 Result<std::shared_ptr<AppBackend::Session>> AppBackend::session() const
@@ -199,7 +214,6 @@ BackendStatus AppBackend::openSession()
     Result<DatabaseUrl> url =
         direct ? DatabaseUrl::parse(m_directUrl)
                : DatabaseUrl::parseOrDefault(settings.value(DatabaseUrlKey).toString());
-    const QString login = settings.value(AccountLoginKey).toString();
     bool keychain = false;
     if (m_secrets) {
         // A read of an entry nobody wrote answers NotFound when a keychain is there.
@@ -233,27 +247,16 @@ BackendStatus AppBackend::openSession()
     }
     auto session = std::make_shared<Session>();
     session->database = std::make_unique<Database>(*url, password);
-    session->login = login;
     if (Status opened = session->database->open(); !opened)
         return fail(opened.error().message);
-    if (Result<int> migrated = MigrationRunner(*session->database).migrate(); !migrated)
+    if (Result<int> migrated = MigrationRunner(*session->database).bringUpToDate(); !migrated)
         return fail(QStringLiteral("The database could not be brought up to date: %1")
                         .arg(migrated.error().message));
-    AccountStore accounts(*session->database);
-    if (!login.isEmpty()) {
-        Result<std::optional<Account>> account = accounts.findByLogin(login);
-        if (!account)
-            return fail(account.error().message);
-        session->accountId = account->has_value() ? (*account)->id : 0;
-    }
-    if (direct && session->accountId == 0) {
-        // Not this app's own database: act as the CLI does on this machine.
-        Result<Account> local = accounts.ensure(localLogin(), localLogin());
-        if (!local)
-            return fail(local.error().message);
-        session->accountId = local->id;
-        session->login = local->login;
-    }
+    Result<Account> me = Identity::signIn(*session->database);
+    if (!me)
+        return fail(me.error().message);
+    session->accountId = me->id;
+    session->login = me->login;
     if (direct && !m_directWorkspace.isEmpty()) {
         Result<std::optional<Workspace>> found =
             WorkspaceStore(*session->database).findByName(m_directWorkspace);
@@ -329,15 +332,17 @@ QFuture<Result<QList<WorkspaceSummary>>> AppBackend::testDatabase(const Database
         Result<MigrationStatus> schema = MigrationRunner(database).status();
         if (!schema)
             return schema.error();
-        QList<WorkspaceSummary> summaries;
         if (schema->currentVersion == 0)
-            return summaries;
-        Result<QList<Workspace>> all = WorkspaceStore(database).list();
-        if (!all)
-            return all.error();
-        for (const Workspace& workspace : std::as_const(*all))
-            summaries.append({workspace.id, workspace.name, Role::Viewer});
-        return summaries;
+            return QList<WorkspaceSummary>();
+        Result<QString> login = Identity::login(database);
+        if (!login)
+            return login.error();
+        Result<std::optional<Account>> account = AccountStore(database).findByLogin(*login);
+        if (!account)
+            return account.error();
+        if (!*account)
+            return QList<WorkspaceSummary>();
+        return workspacesOf(database, (*account)->id);
     });
 }
 
@@ -351,7 +356,6 @@ QFuture<Status> AppBackend::finish(const WizardResult& result)
             return saved.error();
         QSettings settings;
         settings.setValue(DatabaseUrlKey, saved->database->url().toString());
-        settings.setValue(AccountLoginKey, saved->login);
         settings.sync();
         if (settings.status() != QSettings::NoError)
             return Error::unavailable(
@@ -453,21 +457,59 @@ QFuture<Result<QList<WorkspaceSummary>>> AppBackend::workspaces()
         Result<std::shared_ptr<Session>> current = session();
         if (!current)
             return current.error();
-        Database& database = *(*current)->database;
-        MembershipStore memberships(database);
-        Result<QList<Workspace>> mine =
-            WorkspaceStore(database).listForAccount((*current)->accountId);
-        if (!mine)
-            return mine.error();
-        QList<WorkspaceSummary> summaries;
-        for (const Workspace& workspace : std::as_const(*mine)) {
-            Result<std::optional<Role>> role =
-                memberships.roleOf(workspace.id, (*current)->accountId);
-            if (!role)
-                return role.error();
-            summaries.append({workspace.id, workspace.name, role->value_or(Role::Viewer)});
-        }
-        return summaries;
+        return workspacesOf(*(*current)->database, (*current)->accountId);
+    });
+}
+
+QFuture<Result<QList<MemberRow>>> AppBackend::listMembers(qint64 workspaceId)
+{
+    return run([this, workspaceId]() -> Result<QList<MemberRow>> {
+        Result<std::shared_ptr<Session>> current = session();
+        if (!current)
+            return current.error();
+        const Session& me = **current;
+        Result<QList<Member>> members =
+            MemberService(*me.database, me.login).list({workspaceId, me.accountId});
+        if (!members)
+            return members.error();
+        QList<MemberRow> rows;
+        for (const Member& member : std::as_const(*members))
+            rows.append({member, member.accountId == me.accountId});
+        return rows;
+    });
+}
+
+QFuture<Result<MemberAdded>> AppBackend::addMember(qint64 workspaceId, const MemberDraft& draft)
+{
+    return run([this, workspaceId, draft]() -> Result<MemberAdded> {
+        Result<std::shared_ptr<Session>> current = session();
+        if (!current)
+            return current.error();
+        const Session& me = **current;
+        return MemberService(*me.database, me.login).add({workspaceId, me.accountId}, draft);
+    });
+}
+
+QFuture<Result<Member>> AppBackend::setMemberRole(qint64 workspaceId, qint64 accountId, Role role)
+{
+    return run([this, workspaceId, accountId, role]() -> Result<Member> {
+        Result<std::shared_ptr<Session>> current = session();
+        if (!current)
+            return current.error();
+        const Session& me = **current;
+        return MemberService(*me.database, me.login)
+            .setRole({workspaceId, me.accountId}, accountId, role);
+    });
+}
+
+QFuture<Status> AppBackend::removeMember(qint64 workspaceId, qint64 accountId)
+{
+    return run([this, workspaceId, accountId]() -> Status {
+        Result<std::shared_ptr<Session>> current = session();
+        if (!current)
+            return current.error();
+        const Session& me = **current;
+        return MemberService(*me.database, me.login).remove({workspaceId, me.accountId}, accountId);
     });
 }
 

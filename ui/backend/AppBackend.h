@@ -23,8 +23,9 @@ class ReleaseSession;
 // provider clients. Every call runs on its own worker pool (each worker thread has its own
 // database connection) and answers through a future; the GUI thread never waits. The
 // app's orchestrator runs on a thread of its own once the database is open.
-// The chosen database URL and the local account's login are kept in QSettings (never a
-// password: a shared server's password lives in the keychain).
+// The chosen database URL is kept in QSettings (never a password: a shared server's password
+// lives in the keychain). Who acts is Identity's answer: the connected database login on a
+// shared server, the local user on a local file.
 class AppBackend final : public ConnectionBackend, public ReleaseBackend
 {
 public:
@@ -35,10 +36,9 @@ public:
 
     // Opens this database instead of the configured one, for this run only (releasedeck
     // --database URL [--workspace NAME]): no onboarding; a SQLite file must exist already;
-    // the account is the configured login when that database has it, else this machine's
-    // local login (as the CLI's); workspaceName, when given, must exist there.
+    // the account is Identity's, as for the CLI; workspaceName, when given, must exist there.
     void openDirectly(const QString& url, const QString& workspaceName);
-    // Opens the configured database (migrating it), finds the local account and checks the
+    // Opens the configured database (migrating it when behind), signs in and checks the
     // keychain; the answer is the new status, which the database health then keeps live.
     // Again after a failure (Retry) it tries again.
     QFuture<BackendStatus> start();
@@ -62,6 +62,11 @@ public:
     QFuture<Result<ConnectionRow>> saveConnection(qint64 workspaceId,
                                                   const ConnectionDraft& draft) override;
     QFuture<Status> disconnect(qint64 workspaceId, qint64 connectionId) override;
+
+    QFuture<Result<QList<MemberRow>>> listMembers(qint64 workspaceId) override;
+    QFuture<Result<MemberAdded>> addMember(qint64 workspaceId, const MemberDraft& draft) override;
+    QFuture<Result<Member>> setMemberRole(qint64 workspaceId, qint64 accountId, Role role) override;
+    QFuture<Status> removeMember(qint64 workspaceId, qint64 accountId) override;
 
     QFuture<Result<QList<WorkspaceSummary>>> workspaces() override;
     QFuture<Result<QList<ActivityEvent>>> events(qint64 workspaceId, qint64 afterSeq) override;

@@ -6,12 +6,14 @@
 #include "backend/ChoicePage.h"
 #include "backend/DatabaseDraft.h"
 #include "backend/DatabaseHealth.h"
+#include "backend/MemberRow.h"
 #include "backend/ReleaseBackend.h"
 #include "backend/WizardResult.h"
 #include "backend/WorkspaceSummary.h"
 #include "model/ConnectionDraft.h"
 #include "providers/VerificationOutcome.h"
 #include "services/ConnectionRow.h"
+#include "services/MemberService.h"
 
 #include <QFuture>
 #include <QList>
@@ -36,7 +38,8 @@ public:
     virtual QFuture<Result<ChoicePage>>
     listChannels(const ConnectionDraft& draft, const QString& search, const QString& cursor) = 0;
     virtual QFuture<Result<ChoicePage>> listWorkflows(const ConnectionDraft& draft) = 0;
-    // Connects to a shared server; on success, the workspaces it already holds.
+    // Signs in to a shared server with the person's own database account; on success, the
+    // workspaces that account is a member of, with its role in each.
     virtual QFuture<Result<QList<WorkspaceSummary>>> testDatabase(const DatabaseDraft& draft) = 0;
     // Saves workspace, account, membership, database choice, connection rows and keychain
     // entries together. If any part fails (e.g. no keychain) nothing is saved.
@@ -58,6 +61,16 @@ public:
                                                           const ConnectionDraft& draft) = 0;
     // Deactivates the connection and deletes its keychain entry.
     virtual QFuture<Status> disconnect(qint64 workspaceId, qint64 connectionId) = 0;
+
+    // Members page. Every call names the workspace it acts in; only an OWNER changes members.
+    virtual QFuture<Result<QList<MemberRow>>> listMembers(qint64 workspaceId) = 0;
+    // Adds the member and sets up their database login on a shared server.
+    virtual QFuture<Result<MemberAdded>> addMember(qint64 workspaceId,
+                                                   const MemberDraft& draft) = 0;
+    virtual QFuture<Result<Member>> setMemberRole(qint64 workspaceId, qint64 accountId,
+                                                  Role role) = 0;
+    // Removes the member; on a shared server their database access ends at once.
+    virtual QFuture<Status> removeMember(qint64 workspaceId, qint64 accountId) = 0;
 
     // Main window.
     virtual QFuture<Result<QList<WorkspaceSummary>>> workspaces() = 0;

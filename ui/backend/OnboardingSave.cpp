@@ -6,8 +6,8 @@
 #include "secrets/SecretKeys.h"
 #include "secrets/SecretStore.h"
 #include "services/ConnectionService.h"
+#include "services/Identity.h"
 #include "services/TokenChanges.h"
-#include "store/AccountStore.h"
 #include "store/MembershipStore.h"
 #include "store/WorkspaceStore.h"
 
@@ -32,12 +32,6 @@ DatabaseUrl OnboardingSave::urlOf(const DatabaseDraft& draft)
     return url;
 }
 
-QString OnboardingSave::loginOf(const WizardResult& result)
-{
-    const QString email = result.email.trimmed().toLower();
-    return email.isEmpty() ? result.displayName.trimmed() : email;
-}
-
 Result<OnboardingSave::Saved> OnboardingSave::save(const WizardResult& result)
 {
     const DatabaseUrl url = urlOf(result.database);
@@ -58,21 +52,22 @@ Result<OnboardingSave::Saved> OnboardingSave::save(const WizardResult& result)
     }
     Saved saved;
     saved.database = std::make_unique<Database>(url, result.database.password);
-    saved.login = loginOf(result);
     Database& database = *saved.database;
     if (Status opened = database.open(); !opened)
         return undo(opened.error());
-    if (Result<int> migrated = MigrationRunner(database).migrate(); !migrated)
+    if (Result<int> migrated = MigrationRunner(database).bringUpToDate(); !migrated)
         return undo(migrated.error());
 
     Transaction transaction(database);
     if (!transaction.begun())
         return undo(transaction.begun().error());
-    Result<Account> account = AccountStore(database).ensure(
-        saved.login, result.displayName.trimmed(), result.email.trimmed());
+    // Who this is comes from the database login (or the local user), never from the form.
+    Result<Account> account =
+        Identity::signIn(database, result.displayName.trimmed(), result.email.trimmed());
     if (!account)
         return undo(account.error());
     saved.accountId = account->id;
+    saved.login = account->login;
     saved.workspaceId = result.joinWorkspaceId;
     if (saved.workspaceId == 0) {
         Result<Workspace> created =

@@ -13,7 +13,8 @@ class Database;
 class SecretStore;
 
 // Saves what the onboarding wizard collected, all or nothing: the shared database's
-// password, the account, the workspace (created or joined) and every verified connection
+// password, the signed-in account (Identity: the database login, or the local user), the
+// workspace (created or joined) and every verified connection
 // with its token, through the connection service inside one transaction. Any failure rolls
 // the rows back and removes every keychain entry written; replaced connections' tokens are
 // deleted only once the transaction committed. Synchronous: runs on a worker thread.
@@ -33,8 +34,6 @@ public:
 
     // Where the wizard's database choice lives.
     static DatabaseUrl urlOf(const DatabaseDraft& draft);
-    // The account's login: the e-mail address, else the display name.
-    static QString loginOf(const WizardResult& result);
 
 private:
     SecretStore& m_secrets;

@@ -70,4 +70,17 @@ QString DisplayNames::releaseStatus(ReleaseStatus value)
     return {};
 }
 
+QString DisplayNames::role(Role value)
+{
+    switch (value) {
+    case Role::Owner:
+        return tr("Owner");
+    case Role::Editor:
+        return tr("Editor");
+    case Role::Viewer:
+        return tr("Viewer");
+    }
+    return {};
+}
+
 } // namespace ReleaseDeck

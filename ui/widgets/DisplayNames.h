@@ -18,6 +18,7 @@ class DisplayNames
 public:
     static QString category(ConnectionCategory value);
     static QString status(VerificationStatus value);
+    static QString role(Role value);
     static QString stage(Stage value);
     static QString releaseStatus(ReleaseStatus value);
 };

@@ -68,7 +68,8 @@ DatabasePage::DatabasePage(DatabaseStep& step, const WorkspaceStep& workspace, Q
     m_form->addRow(QString(), m_portMessage);
     m_database = addField(QStringLiteral("database"), tr("&Database:"), &m_databaseMessage);
     m_database->setPlaceholderText(tr("releasedeck"));
-    m_user = addField(QStringLiteral("user"), tr("&User:"), &m_userMessage);
+    m_user = addField(QStringLiteral("user"), tr("Your &user:"), &m_userMessage);
+    m_user->setPlaceholderText(tr("Your own database account: it is who you are here"));
     m_password->setObjectName(QStringLiteral("passwordEdit"));
     m_password->setAccessibleName(tr("Password"));
     m_password->setEchoMode(QLineEdit::Password);
@@ -212,7 +213,7 @@ void DatabasePage::render()
         m_workspaces->addItem(workspace.name, workspace.id);
     if (m_workspaces->count() == 0)
         m_workspaces->addItem(m_step.testState() == DatabaseStep::TestState::Succeeded
-                                  ? tr("This server has no workspace yet")
+                                  ? tr("Your account is not a member of any workspace here")
                                   : tr("Test the connection to list its workspaces"));
     m_workspaces->setCurrentIndex(qMax(0, m_workspaces->findData(m_step.chosenWorkspace())));
     m_workspaces->setEnabled(!m_step.workspaces().isEmpty());

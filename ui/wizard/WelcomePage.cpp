@@ -97,6 +97,8 @@ void WelcomePage::render()
 {
     m_join->setChecked(m_step.joining());
     m_workspace->setEnabled(!m_step.joining());
+    m_name->setEnabled(!m_step.joining());
+    m_email->setEnabled(!m_step.joining());
     m_workspaceMessage->showMessage(m_step.fieldError(QStringLiteral("workspaceName")));
     m_nameMessage->showMessage(m_step.fieldError(QStringLiteral("displayName")));
     m_emailMessage->showMessage(m_step.fieldError(QStringLiteral("email")));

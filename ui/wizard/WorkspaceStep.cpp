@@ -54,10 +54,11 @@ QString WorkspaceStep::error(const QString& key) const
 {
     if (key == u"workspaceName")
         return m_joining ? QString() : FieldCheck::text(m_workspaceName, tr("a workspace name"));
+    // Joining, you are the database account you sign in with; an owner named it.
     if (key == u"displayName")
-        return FieldCheck::text(m_displayName, tr("your name"));
+        return m_joining ? QString() : FieldCheck::text(m_displayName, tr("your name"));
     if (key == u"email")
-        return FieldCheck::email(m_email, tr("your email address"));
+        return m_joining ? QString() : FieldCheck::email(m_email, tr("your email address"));
     return {};
 }
 

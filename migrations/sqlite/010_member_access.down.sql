@@ -1,0 +1,1 @@
+-- Nothing to undo: 010 changes nothing in a local file.

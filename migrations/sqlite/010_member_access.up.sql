@@ -1,0 +1,3 @@
+-- Identity and roles on a shared server (MariaDB's 010: server accounts, grants, triggers).
+-- A local file has one user, its OWNER, and no server to enforce anything: this step keeps
+-- the version numbers of both dialects in step and changes nothing.
