@@ -3,6 +3,7 @@
 #include "Result.h"
 #include "model/Release.h"
 
+#include <QList>
 #include <QString>
 
 namespace ReleaseDeck {
@@ -29,6 +30,8 @@ struct HotfixPlan
     // Usage errors when there is no such release or it is not completed.
     static Result<HotfixPlan> of(Database& database, qint64 workspaceId,
                                  const QString& fixedVersion);
+    // The same from the workspace's releases as already read (the New release dialog).
+    static Result<HotfixPlan> from(const QList<Release>& releases, const QString& fixedVersion);
 };
 
 } // namespace ReleaseDeck
