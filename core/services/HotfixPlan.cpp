@@ -3,19 +3,9 @@
 #include "model/ReleaseVersion.h"
 #include "store/ReleaseStore.h"
 
-#include <QCoreApplication>
 #include <QSet>
 
 namespace ReleaseDeck {
-
-namespace {
-
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("HotfixPlan", text);
-}
-
-} // namespace
 
 QString HotfixPlan::versionProblem(const QString& version) const
 {

@@ -3,6 +3,7 @@
 #include "Result.h"
 #include "model/Release.h"
 
+#include <QCoreApplication>
 #include <QList>
 #include <QString>
 
@@ -18,6 +19,9 @@ class Database;
 // newer release has completed since, the hotfix needs confirmation (--force).
 struct HotfixPlan
 {
+    Q_DECLARE_TR_FUNCTIONS(HotfixPlan)
+
+public:
     Release fixed;
     QString suggestedVersion; // the next patch version no release has yet
     QString fromRef;          // where the hotfix branch starts: the fixed release's tag
