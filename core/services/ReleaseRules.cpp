@@ -77,6 +77,15 @@ QString ReleaseRules::nextVersion(const QList<Release>& releases)
     return next.toString();
 }
 
+QList<SlotDraft> ReleaseRules::trainSlots(const ReleaseConfig& train, const QDateTime& kickoff)
+{
+    QList<SlotDraft> planned;
+    for (const RegressionSlotPlan& plan : train.regressionSlots)
+        planned.append({kickoff.addSecs(qint64(plan.offsetMinutes) * 60).toUTC(), plan.runBuild,
+                        plan.runAutomation});
+    return planned;
+}
+
 QString ReleaseRules::timeText(const QDateTime& time)
 {
     return time.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm")) + QStringLiteral(" UTC");

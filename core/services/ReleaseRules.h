@@ -1,7 +1,9 @@
 #pragma once
 
+#include "ReleaseDraft.h"
 #include "model/ConnectionEnums.h"
 #include "model/Release.h"
+#include "model/ReleaseConfig.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -36,6 +38,9 @@ public:
     // The next minor version after the workspace's highest planned release ("1.5.0" after
     // 1.4.2; "0.1.0" in a workspace without releases), one no release has yet.
     static QString nextVersion(const QList<Release>& releases);
+    // A train's regression slots for a release kicking off at kickoff: its offsets from
+    // kickoff, with what each runs.
+    static QList<SlotDraft> trainSlots(const ReleaseConfig& train, const QDateTime& kickoff);
 
     // "2026-12-02 14:00 UTC": how the rules' sentences name a time.
     static QString timeText(const QDateTime& time);

@@ -135,11 +135,8 @@ Result<Release> ReleaseService::createWithin(const Actor& actor, const ReleaseDr
         release.baseBranch = train->baseBranch;
         if (!release.targetAt.isValid() && train->targetSeconds > 0)
             release.targetAt = release.kickoffAt.addSecs(train->targetSeconds);
-        if (plannedSlots.isEmpty()) {
-            for (const RegressionSlotPlan& plan : std::as_const(train->regressionSlots))
-                plannedSlots.append({release.kickoffAt.addSecs(qint64(plan.offsetMinutes) * 60),
-                                     plan.runBuild, plan.runAutomation});
-        }
+        if (plannedSlots.isEmpty())
+            plannedSlots = ReleaseRules::trainSlots(*train, release.kickoffAt);
         eventData.insert(QStringLiteral("train"), train->name);
     }
     if (!draft.platforms.isEmpty())

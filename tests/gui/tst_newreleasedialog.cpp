@@ -388,6 +388,36 @@ private slots:
         QVERIFY(releases().drafts.isEmpty());
     }
 
+    void tabGoesDownTheFormWithAddedSlots()
+    {
+        auto dialog = openDialog();
+        click(dialog.get(), QStringLiteral("addSlotButton"));
+        QTRY_VERIFY(find<QWidget>(dialog.get(), QStringLiteral("slotRow1"))->isVisible());
+        QWidget* at = find<QWidget>(dialog.get(), QStringLiteral("versionEdit"));
+        QStringList seen;
+        for (int i = 0; i < 40 && at->objectName() != QLatin1String("cancelButton"); ++i) {
+            seen.append(at->objectName());
+            at = at->nextInFocusChain();
+            while (!(at->focusPolicy() & Qt::TabFocus) || !at->isVisibleTo(dialog.get()) ||
+                   !at->isEnabled())
+                at = at->nextInFocusChain();
+        }
+        const auto before = [&seen](const char* first, const char* second) {
+            const qsizetype a = seen.indexOf(QString::fromLatin1(first));
+            const qsizetype b = seen.indexOf(QString::fromLatin1(second));
+            return a >= 0 && b >= 0 && a < b;
+        };
+        const QString order = seen.join(u' ');
+        QVERIFY2(before("versionEdit", "platformCheckANDROID"), qPrintable(order));
+        QVERIFY2(before("platformCheckWEB", "baseBranchCombo"), qPrintable(order));
+        QVERIFY2(before("kickoffEdit", "slotTimeEdit1"), qPrintable(order));
+        QVERIFY2(before("removeSlotButton1", "addSlotButton"), qPrintable(order));
+        QVERIFY2(before("addSlotButton", "pilotCombo"), qPrintable(order));
+        QVERIFY2(before("pilotCombo", "optionalTaskCheckCREATE_RELEASE_NOTES"), qPrintable(order));
+        QVERIFY2(before("optionalTaskCheckCREATE_RELEASE_NOTES", "createReleaseButton"),
+                 qPrintable(order));
+    }
+
     void screenshots_data()
     {
         QTest::addColumn<bool>("dark");

@@ -71,6 +71,7 @@ NewReleaseDialog::NewReleaseDialog(ConnectionBackend& backend, qint64 workspaceI
     setAccessibleName(tr("New release"));
     setWindowTitle(tr("New Release"));
     buildForm();
+    orderTabs();
     load();
     render();
 }
@@ -86,16 +87,12 @@ ReleaseDraft NewReleaseDialog::draft() const
     } else {
         draft.baseBranch = m_branch->branch();
     }
-    for (const int platform : m_platforms->checkedValues())
-        draft.platforms.append(Platform(platform));
+    draft.platforms = m_platforms->checked<Platform>();
     draft.kickoffAt = m_kickoff->dateTime().toUTC();
     if (m_hasTarget->isChecked())
         draft.targetAt = m_target->dateTime().toUTC();
     draft.regressionSlots = m_slots->slotDrafts();
-    QList<TaskType> tasks;
-    for (const int task : m_tasks->checkedValues())
-        tasks.append(TaskType(task));
-    draft.optionalTasksOn = tasks;
+    draft.optionalTasksOn = m_tasks->checked<TaskType>();
     draft.pilotId = m_pilot->currentData().toLongLong();
     return draft;
 }
@@ -221,6 +218,7 @@ void NewReleaseDialog::buildForm()
     connect(m_platforms, &ChoiceChecks::toggled, this, &NewReleaseDialog::render);
     connect(m_branch, &BranchPicker::branchChanged, this, &NewReleaseDialog::render);
     connect(m_hasTarget, &QCheckBox::toggled, this, &NewReleaseDialog::render);
+    connect(m_slots, &RegressionSlotRows::changed, this, &NewReleaseDialog::orderTabs);
     connect(m_slots, &RegressionSlotRows::changed, this, &NewReleaseDialog::render);
     connect(m_slots, &RegressionSlotRows::addRequested, this, [this] {
         // The first slot a day after the kickoff, each next one a day after the last.
@@ -235,7 +233,7 @@ void NewReleaseDialog::suggestHotfix()
             HotfixPlan::from(m_releases, m_fixes->currentData().toString());
         if (plan) {
             m_version->setText(plan->suggestedVersion);
-            setPlatforms(plan->fixed.platforms);
+            m_platforms->setChecked(plan->fixed.platforms);
         }
     } else if (!m_versionEdited && m_boardLoaded) {
         m_version->setText(ReleaseRules::nextVersion(m_releases));
@@ -313,30 +311,15 @@ void NewReleaseDialog::fillFromTrain()
     m_type->setCurrentIndex(m_type->findData(int(ReleaseType::Planned)));
     m_version->setText(TrainKickoff::nextVersion(*train, m_releases));
     m_versionEdited = false;
-    setPlatforms(train->platforms);
+    m_platforms->setChecked(train->platforms);
     m_branch->setBranch(train->baseBranch);
     const QDateTime kickoff = m_kickoff->dateTime();
     m_hasTarget->setChecked(train->targetSeconds > 0);
     if (train->targetSeconds > 0)
         m_target->setDateTime(kickoff.addSecs(train->targetSeconds));
-    QList<SlotDraft> planned;
-    for (const RegressionSlotPlan& plan : train->regressionSlots)
-        planned.append({kickoff.addSecs(qint64(plan.offsetMinutes) * 60).toUTC(), plan.runBuild,
-                        plan.runAutomation});
-    m_slots->setSlotDrafts(planned);
-    QList<int> tasks;
-    for (const TaskType task : train->optionalTasksOn)
-        tasks.append(int(task));
-    m_tasks->setCheckedValues(tasks);
+    m_slots->setSlotDrafts(ReleaseRules::trainSlots(*train, kickoff.toUTC()));
+    m_tasks->setChecked(train->optionalTasksOn);
     render();
-}
-
-void NewReleaseDialog::setPlatforms(const QList<Platform>& platforms)
-{
-    QList<int> values;
-    for (const Platform platform : platforms)
-        values.append(int(platform));
-    m_platforms->setCheckedValues(values);
 }
 
 void NewReleaseDialog::create()
@@ -360,6 +343,20 @@ void NewReleaseDialog::create()
                      emit this->created(*created);
                      accept();
                  });
+}
+
+void NewReleaseDialog::orderTabs()
+{
+    // Top to bottom as the form reads; boxes and rows made later would otherwise come last.
+    QList<QWidget*> order = {m_train, m_version, m_type, m_fixes, m_force};
+    order << m_platforms->boxes();
+    order << m_branch->comboBox() << m_kickoff << m_hasTarget << m_target;
+    order << m_slots->focusOrder();
+    order << m_pilot;
+    order << m_tasks->boxes();
+    order << m_create << m_buttons->button(QDialogButtonBox::Cancel);
+    for (qsizetype i = 1; i < order.size(); ++i)
+        setTabOrder(order.at(i - 1), order.at(i));
 }
 
 void NewReleaseDialog::render()

@@ -47,9 +47,9 @@ private:
     void load();
     void fillFromTrain();
     void suggestHotfix();
-    void setPlatforms(const QList<Platform>& platforms);
     void create();
     void render();
+    void orderTabs();
 
     ConnectionBackend& m_backend;
     qint64 m_workspaceId;

@@ -67,6 +67,15 @@ void RegressionSlotRows::addSlot(const QDateTime& at)
     emit changed();
 }
 
+QList<QWidget*> RegressionSlotRows::focusOrder() const
+{
+    QList<QWidget*> order;
+    for (const Row& row : m_rows)
+        order << row.at << row.build << row.automation << row.remove;
+    order << m_add;
+    return order;
+}
+
 void RegressionSlotRows::showProblems(const QStringList& problems)
 {
     for (qsizetype i = 0; i < m_rows.size(); ++i)

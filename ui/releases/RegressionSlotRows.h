@@ -34,6 +34,9 @@ public:
     void showProblems(const QStringList& problems);
     int count() const { return int(m_rows.size()); }
     QPushButton* addButton() const { return m_add; }
+    // Each row's fields left to right, row by row, then the add button: rows come and go,
+    // so the dialog sets its tab order from this after each change.
+    QList<QWidget*> focusOrder() const;
 
 signals:
     void changed();

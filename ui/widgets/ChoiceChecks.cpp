@@ -38,6 +38,14 @@ QList<int> ChoiceChecks::checkedValues() const
     return values;
 }
 
+QList<QWidget*> ChoiceChecks::boxes() const
+{
+    QList<QWidget*> widgets;
+    for (const auto& [value, box] : m_boxes)
+        widgets.append(box);
+    return widgets;
+}
+
 void ChoiceChecks::setCheckedValues(const QList<int>& values)
 {
     for (const auto& [value, box] : m_boxes)

@@ -21,6 +21,25 @@ public:
     QCheckBox* addChoice(int value, const QString& text, const QString& objectName, bool checked);
     QList<int> checkedValues() const;
     void setCheckedValues(const QList<int>& values);
+    // The same for the enum the values are of.
+    template<typename Enum>
+    QList<Enum> checked() const
+    {
+        QList<Enum> values;
+        for (const int value : checkedValues())
+            values.append(Enum(value));
+        return values;
+    }
+    template<typename Enum>
+    void setChecked(const QList<Enum>& values)
+    {
+        QList<int> ints;
+        for (const Enum value : values)
+            ints.append(int(value));
+        setCheckedValues(ints);
+    }
+    // The boxes in the order they were added (the dialog's tab order).
+    QList<QWidget*> boxes() const;
 
 signals:
     void toggled();
