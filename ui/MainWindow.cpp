@@ -8,6 +8,7 @@
 #include "connections/ConnectionsPage.h"
 #include "members/MembersPage.h"
 #include "releases/DashboardPage.h"
+#include "releases/NewReleaseDialog.h"
 #include "releases/OrchestratorIndicator.h"
 #include "widgets/StatusColors.h"
 
@@ -16,7 +17,6 @@
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QHBoxLayout>
-#include <QInputDialog>
 #include <QLabel>
 #include <QListWidget>
 #include <QMenuBar>
@@ -349,25 +349,12 @@ void MainWindow::newRelease()
     const qint64 workspace = workspaceId();
     if (!m_backend || workspace == 0 || !m_newReleaseAction->isEnabled())
         return;
-    // A first, small way in: the version only, kickoff now, the workspace's defaults.
-    auto* prompt = new QInputDialog(this);
-    prompt->setObjectName(QStringLiteral("newReleasePrompt"));
-    prompt->setAttribute(Qt::WA_DeleteOnClose);
-    prompt->setWindowTitle(tr("New Release"));
-    prompt->setLabelText(tr("&Version (MAJOR.MINOR.PATCH); kickoff starts now:"));
-    prompt->setAccessibleName(tr("New release"));
-    connect(prompt, &QInputDialog::textValueSelected, this, [this, workspace](const QString& text) {
-        ReleaseDraft draft;
-        draft.version = text.trimmed();
-        whenFinished(m_backend->releases().createRelease(workspace, draft), this,
-                     [this](const Result<Release>& created) {
-                         statusBar()->showMessage(
-                             created ? tr("Release %1 created.").arg(created->version)
-                                     : created.error().message,
-                             10000);
-                     });
+    auto* dialog = new NewReleaseDialog(*m_backend, workspace, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &NewReleaseDialog::created, this, [this](const Release& created) {
+        statusBar()->showMessage(tr("Release %1 created.").arg(created.version), 10000);
     });
-    prompt->open();
+    dialog->open();
 }
 
 void MainWindow::restoreWindowState()

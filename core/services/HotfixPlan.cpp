@@ -3,19 +3,9 @@
 #include "model/ReleaseVersion.h"
 #include "store/ReleaseStore.h"
 
-#include <QCoreApplication>
 #include <QSet>
 
 namespace ReleaseDeck {
-
-namespace {
-
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("HotfixPlan", text);
-}
-
-} // namespace
 
 QString HotfixPlan::versionProblem(const QString& version) const
 {
@@ -35,11 +25,16 @@ Result<HotfixPlan> HotfixPlan::of(Database& database, qint64 workspaceId,
     Result<QList<Release>> all = releases.list(workspaceId);
     if (!all)
         return all.error();
+    return from(*all, fixedVersion);
+}
+
+Result<HotfixPlan> HotfixPlan::from(const QList<Release>& all, const QString& fixedVersion)
+{
     HotfixPlan plan;
-    const auto fixed = std::find_if(all->cbegin(), all->cend(), [&](const Release& release) {
+    const auto fixed = std::find_if(all.cbegin(), all.cend(), [&](const Release& release) {
         return release.version == fixedVersion.trimmed();
     });
-    if (fixed == all->cend())
+    if (fixed == all.cend())
         return Error::usage(tr("There is no release %1 to fix.").arg(fixedVersion));
     if (fixed->status != ReleaseStatus::Completed)
         return Error::usage(tr("%1 is %2, not completed; a hotfix fixes a released version.")
@@ -50,7 +45,7 @@ Result<HotfixPlan> HotfixPlan::of(Database& database, qint64 workspaceId,
     const std::optional<ReleaseVersion> base = ReleaseVersion::parse(fixed->version);
     QSet<QString> taken;
     std::optional<ReleaseVersion> newest;
-    for (const Release& other : std::as_const(*all)) {
+    for (const Release& other : all) {
         taken.insert(other.version);
         const std::optional<ReleaseVersion> version = ReleaseVersion::parse(other.version);
         if (base && version && other.status == ReleaseStatus::Completed && *base < *version &&

@@ -3,6 +3,8 @@
 #include "Result.h"
 #include "model/Release.h"
 
+#include <QCoreApplication>
+#include <QList>
 #include <QString>
 
 namespace ReleaseDeck {
@@ -17,6 +19,9 @@ class Database;
 // newer release has completed since, the hotfix needs confirmation (--force).
 struct HotfixPlan
 {
+    Q_DECLARE_TR_FUNCTIONS(HotfixPlan)
+
+public:
     Release fixed;
     QString suggestedVersion; // the next patch version no release has yet
     QString fromRef;          // where the hotfix branch starts: the fixed release's tag
@@ -29,6 +34,8 @@ struct HotfixPlan
     // Usage errors when there is no such release or it is not completed.
     static Result<HotfixPlan> of(Database& database, qint64 workspaceId,
                                  const QString& fixedVersion);
+    // The same from the workspace's releases as already read (the New release dialog).
+    static Result<HotfixPlan> from(const QList<Release>& releases, const QString& fixedVersion);
 };
 
 } // namespace ReleaseDeck

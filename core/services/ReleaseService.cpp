@@ -1,11 +1,11 @@
 #include "ReleaseService.h"
 
 #include "HotfixPlan.h"
+#include "ReleaseRules.h"
 #include "db/Database.h"
 #include "db/DatabaseClock.h"
 #include "db/Transaction.h"
 #include "model/GitRefName.h"
-#include "model/ReleaseVersion.h"
 #include "orchestrator/ReleasePlanner.h"
 #include "orchestrator/ReleaseProgression.h"
 #include "orchestrator/TaskCatalog.h"
@@ -27,14 +27,6 @@ namespace {
 QString tr(const char* text)
 {
     return QCoreApplication::translate("ReleaseService", text);
-}
-
-// A time given as "now" reaches the database a moment later.
-constexpr int PastGraceSeconds = 60;
-
-QString timeText(const QDateTime& time)
-{
-    return time.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm")) + QStringLiteral(" UTC");
 }
 
 Result<ReleaseConfig> trainNamed(Database& database, qint64 workspaceId, const QString& name)
@@ -111,11 +103,8 @@ Result<Release> ReleaseService::createWithin(const Actor& actor, const ReleaseDr
         !allowed)
         return allowed.error();
     const QString versionText = draft.version.trimmed();
-    const std::optional<ReleaseVersion> version = ReleaseVersion::parse(versionText);
-    if (!version)
-        return Error::usage(tr("'%1' is not a release version: use MAJOR.MINOR.PATCH, optionally "
-                               "with a -suffix (e.g. 1.4.0 or 1.4.0-beta.1).")
-                                .arg(draft.version));
+    if (const QString problem = ReleaseRules::versionProblem(draft.version); !problem.isEmpty())
+        return Error::usage(problem);
     Result<QDateTime> now = DatabaseClock::now(m_database);
     if (!now)
         return now.error();
@@ -146,17 +135,17 @@ Result<Release> ReleaseService::createWithin(const Actor& actor, const ReleaseDr
         release.baseBranch = train->baseBranch;
         if (!release.targetAt.isValid() && train->targetSeconds > 0)
             release.targetAt = release.kickoffAt.addSecs(train->targetSeconds);
-        if (plannedSlots.isEmpty()) {
-            for (const RegressionSlotPlan& plan : std::as_const(train->regressionSlots))
-                plannedSlots.append({release.kickoffAt.addSecs(qint64(plan.offsetMinutes) * 60),
-                                     plan.runBuild, plan.runAutomation});
-        }
+        if (plannedSlots.isEmpty())
+            plannedSlots = ReleaseRules::trainSlots(*train, release.kickoffAt);
         eventData.insert(QStringLiteral("train"), train->name);
     }
     if (!draft.platforms.isEmpty())
         release.platforms = draft.platforms;
     if (release.platforms.isEmpty())
         release.platforms = {Platform::Android, Platform::Ios};
+    if (const QString problem = ReleaseRules::platformsProblem(release.platforms);
+        !problem.isEmpty())
+        return Error::usage(problem);
     if (draft.optionalTasksOn) {
         release.settings.tasksOff.clear();
         for (const TaskType type : TaskCatalog::optionalTasks()) {
@@ -208,7 +197,7 @@ Result<Release> ReleaseService::createWithin(const Actor& actor, const ReleaseDr
         if (release.baseBranch.isEmpty())
             release.baseBranch = QStringLiteral("main");
     }
-    if (const QString problem = GitRefName::problem(release.baseBranch, tr("base branch"));
+    if (const QString problem = ReleaseRules::baseBranchProblem(release.baseBranch);
         !problem.isEmpty())
         return Error::usage(problem);
     release.releaseBranch =
@@ -217,21 +206,14 @@ Result<Release> ReleaseService::createWithin(const Actor& actor, const ReleaseDr
         !problem.isEmpty())
         return Error::usage(problem);
 
-    if (release.targetAt.isValid() && release.targetAt <= release.kickoffAt)
-        return Error::usage(tr("The target %1 is not after the kickoff %2.")
-                                .arg(timeText(release.targetAt), timeText(release.kickoffAt)));
+    if (const QString problem = ReleaseRules::targetProblem(release.targetAt, release.kickoffAt);
+        !problem.isEmpty())
+        return Error::usage(problem);
     for (const SlotDraft& slot : std::as_const(plannedSlots)) {
-        if (!slot.at.isValid())
-            return Error::usage(tr("A regression slot needs a time."));
-        if (slot.at < now->addSecs(-PastGraceSeconds))
-            return Error::usage(
-                tr("The regression slot at %1 is in the past.").arg(timeText(slot.at)));
-        if (slot.at < release.kickoffAt.addSecs(-PastGraceSeconds))
-            return Error::usage(tr("The regression slot at %1 is before the kickoff at %2.")
-                                    .arg(timeText(slot.at), timeText(release.kickoffAt)));
-        if (release.targetAt.isValid() && slot.at > release.targetAt)
-            return Error::usage(tr("The regression slot at %1 is after the target %2.")
-                                    .arg(timeText(slot.at), timeText(release.targetAt)));
+        if (const QString problem =
+                ReleaseRules::slotProblem(slot.at, release.kickoffAt, release.targetAt, *now);
+            !problem.isEmpty())
+            return Error::usage(problem);
     }
 
     Result<Release> created = releases.create(actor, release);
@@ -263,7 +245,7 @@ Result<Release> ReleaseService::createWithin(const Actor& actor, const ReleaseDr
                        tr("%1 created %2 %3, kickoff at %4.")
                            .arg(m_actorName,
                                 created->type == ReleaseType::Hotfix ? tr("hotfix") : tr("release"),
-                                created->version, timeText(created->kickoffAt)),
+                                created->version, ReleaseRules::timeText(created->kickoffAt)),
                        eventData);
     if (Status settled = progression.settle(*created); !settled)
         return settled.error();

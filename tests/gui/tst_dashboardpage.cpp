@@ -6,6 +6,7 @@
 #include "WizardDriver.h"
 #include "backend/ReleaseFeed.h"
 #include "releases/DashboardPage.h"
+#include "releases/NewReleaseDialog.h"
 #include "releases/OrchestratorIndicator.h"
 #include "releases/ReleaseFilterModel.h"
 #include "releases/ReleaseTableModel.h"
@@ -14,14 +15,15 @@
 
 #include <QApplication>
 #include <QHeaderView>
-#include <QInputDialog>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStackedWidget>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTest>
 
@@ -110,14 +112,18 @@ private slots:
         QSignalSpy asked(page, &DashboardPage::newReleaseRequested);
         click(page, QStringLiteral("emptyNewReleaseButton"));
         QCOMPARE(asked.size(), 1);
-        // Until the New release dialog exists, the version prompt creates one.
-        QInputDialog* prompt = nullptr;
-        QTRY_VERIFY(
-            (prompt = window->findChild<QInputDialog*>(QStringLiteral("newReleasePrompt"))));
-        prompt->setTextValue(QStringLiteral("3.0.0"));
-        prompt->accept();
+        NewReleaseDialog* dialog = nullptr;
+        QTRY_VERIFY((dialog = window->findChild<NewReleaseDialog*>()));
+        auto* version = find<QLineEdit>(dialog, QStringLiteral("versionEdit"));
+        QTRY_COMPARE(version->text(), QStringLiteral("0.1.0"));
+        auto* create = find<QPushButton>(dialog, QStringLiteral("createReleaseButton"));
+        QTRY_VERIFY(create->isEnabled());
+        create->click();
         QTRY_COMPARE(releases().drafts.size(), 1);
-        QCOMPARE(releases().drafts.constFirst().version, QStringLiteral("3.0.0"));
+        QCOMPARE(releases().drafts.constFirst().version, QStringLiteral("0.1.0"));
+        QTRY_VERIFY(!window->findChild<NewReleaseDialog*>());
+        QTRY_COMPARE(window->statusBar()->currentMessage(),
+                     QStringLiteral("Release 0.1.0 created."));
         // The feed looks at once after a change made here; the row replaces the empty state.
         QTRY_COMPARE(page->model()->rowCount(), 1);
         QCOMPARE(stack->currentWidget(), page->view());
@@ -250,10 +256,9 @@ private slots:
         QTest::keyClick(window.get(), Qt::Key_F5);
         QTRY_COMPARE(releases().boardCalls.size(), boards + 1);
         QTest::keyClick(window.get(), Qt::Key_N, Qt::ControlModifier);
-        QInputDialog* prompt = nullptr;
-        QTRY_VERIFY(
-            (prompt = window->findChild<QInputDialog*>(QStringLiteral("newReleasePrompt"))));
-        prompt->reject();
+        NewReleaseDialog* dialog = nullptr;
+        QTRY_VERIFY((dialog = window->findChild<NewReleaseDialog*>()));
+        dialog->reject();
         // Every widget has an object name and an accessible name where it can take focus.
         for (QWidget* widget : page->findChildren<QWidget*>()) {
             if (widget->focusPolicy() == Qt::NoFocus || !widget->isVisible() ||

@@ -8,6 +8,7 @@
 #include "connections/ConnectionTableModel.h"
 #include "connections/ConnectionsPage.h"
 #include "releases/DashboardPage.h"
+#include "releases/NewReleaseDialog.h"
 #include "releases/ReleaseFilterModel.h"
 #include "releases/ReleaseTableModel.h"
 #include "wizard/OnboardingWizard.h"
@@ -15,7 +16,9 @@
 
 #include <QAbstractButton>
 #include <QAbstractItemView>
+#include <QCheckBox>
 #include <QComboBox>
+#include <QDateTimeEdit>
 #include <QGroupBox>
 #include <QHeaderView>
 #include <QLabel>
@@ -203,6 +206,42 @@ private slots:
         QTRY_COMPARE(window.activityPage()->model()->rowCount(), 1);
         collect(&window);
         report(80);
+    }
+
+    void theNewReleaseDialogIsTranslated()
+    {
+        FakeConnectionBackend backend;
+        FakeReleaseBackend& releases = backend.releaseFake();
+        releases.summaries = sampleReleases(QDateTime::currentDateTimeUtc());
+        releases.branchesError = Error::unavailable(QStringLiteral("GitHub did not answer."));
+        NewReleaseDialog dialog(backend, 1);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QTRY_VERIFY(!find<QLineEdit>(&dialog, QStringLiteral("versionEdit"))->text().isEmpty());
+        QTRY_VERIFY(find<QLabel>(&dialog, QStringLiteral("trainNote"))->isVisible());
+        collect(&dialog);
+        // Every field's sentence: a taken version, no platform, a bad branch, a target
+        // before kickoff, a slot after it; then a hotfix of an older release.
+        type(&dialog, QStringLiteral("versionEdit"), QStringLiteral("2.4.0"));
+        for (QCheckBox* box : dialog.findChildren<QCheckBox*>()) {
+            if (box->objectName().startsWith(QLatin1String("platformCheck")))
+                box->setChecked(false);
+        }
+        find<QComboBox>(&dialog, QStringLiteral("baseBranchCombo"))
+            ->setEditText(QStringLiteral("my branch"));
+        find<QCheckBox>(&dialog, QStringLiteral("targetCheck"))->setChecked(true);
+        auto* kickoff = find<QDateTimeEdit>(&dialog, QStringLiteral("kickoffEdit"));
+        find<QDateTimeEdit>(&dialog, QStringLiteral("targetEdit"))
+            ->setDateTime(kickoff->dateTime().addSecs(-3600));
+        click(&dialog, QStringLiteral("addSlotButton"));
+        QTRY_VERIFY(find<QLabel>(&dialog, QStringLiteral("slotMessage1"))->isVisible());
+        collect(&dialog);
+        find<QComboBox>(&dialog, QStringLiteral("typeCombo"))->setCurrentIndex(1);
+        auto* fixes = find<QComboBox>(&dialog, QStringLiteral("fixesCombo"));
+        fixes->setCurrentIndex(fixes->count() - 1);
+        type(&dialog, QStringLiteral("versionEdit"), QStringLiteral("9.9.9"));
+        collect(&dialog);
+        report(40);
     }
 
 private:

@@ -129,23 +129,27 @@ QFuture<Result<ScmComparison>> FakeReleaseBackend::compareRelease(qint64, qint64
 
 QFuture<Result<ChoicePage>> FakeReleaseBackend::releaseBranches(qint64)
 {
-    return later<Result<ChoicePage>>([] {
+    return later<Result<ChoicePage>>([this]() -> Result<ChoicePage> {
+        if (branchesError)
+            return *branchesError;
         ChoicePage page;
-        page.items = {{QStringLiteral("main"), QStringLiteral("main")},
-                      {QStringLiteral("develop"), QStringLiteral("develop")}};
+        for (const QString& branch : std::as_const(branches))
+            page.items.append({branch, branch});
         return page;
     });
 }
 
 QFuture<Result<QList<ReleaseConfig>>> FakeReleaseBackend::releaseTrains(qint64)
 {
-    return later<Result<QList<ReleaseConfig>>>([] { return QList<ReleaseConfig>(); });
+    return later<Result<QList<ReleaseConfig>>>([this] { return trains; });
 }
 
 QFuture<Result<Release>> FakeReleaseBackend::createRelease(qint64, const ReleaseDraft& draft)
 {
     drafts.append(draft);
     return later<Result<Release>>([this, draft]() -> Result<Release> {
+        if (createError)
+            return *createError;
         ReleaseSummary summary;
         summary.release.id = 1000 + drafts.size();
         summary.release.version = draft.version;

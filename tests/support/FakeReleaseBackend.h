@@ -69,6 +69,10 @@ public:
     QList<ReleaseSummary> summaries; // the board, newest first as the store reads it
     std::optional<OrchestratorLease> lease;
     std::optional<Error> boardError;
+    QStringList branches{QStringLiteral("main"), QStringLiteral("develop")};
+    std::optional<Error> branchesError;
+    QList<ReleaseConfig> trains;
+    std::optional<Error> createError; // createRelease() refuses with it
 
     // What it was asked.
     QList<qint64> boardCalls;
