@@ -2,11 +2,14 @@
 
 #include "services/TrainText.h"
 
+#include <QCheckBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QPushButton>
 #include <QTableWidget>
 #include <QVBoxLayout>
+
+#include <tuple>
 
 namespace ReleaseDeck {
 
@@ -19,12 +22,10 @@ enum Column
     AutomationColumn,
 };
 
-QTableWidgetItem* checkItem(bool on)
+bool isChecked(const QTableWidget* table, int row, int column)
 {
-    auto* item = new QTableWidgetItem;
-    item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsUserCheckable);
-    item->setCheckState(on ? Qt::Checked : Qt::Unchecked);
-    return item;
+    const auto* box = qobject_cast<const QCheckBox*>(table->cellWidget(row, column));
+    return box && box->isChecked();
 }
 
 } // namespace
@@ -43,9 +44,10 @@ RegressionSlotEditor::RegressionSlotEditor(QWidget* parent)
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setTabKeyNavigation(false);
-    m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->horizontalHeader()->setSectionResizeMode(OffsetColumn, QHeaderView::Stretch);
-    m_table->horizontalHeader()->setSectionResizeMode(BuildColumn, QHeaderView::ResizeToContents);
+    m_table->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    QHeaderView* header = m_table->horizontalHeader();
+    header->setSectionResizeMode(QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(OffsetColumn, QHeaderView::Stretch);
     const int row = m_table->verticalHeader()->defaultSectionSize();
     m_table->setMinimumHeight(row * 4);
     m_table->setMaximumHeight(row * 5 + m_table->horizontalHeader()->sizeHint().height());
@@ -84,8 +86,29 @@ void RegressionSlotEditor::appendRow(const RegressionSlotPlan& plan)
     offsetOnly.runBuild = true;
     offsetOnly.runAutomation = true;
     m_table->setItem(row, OffsetColumn, new QTableWidgetItem(TrainText::slotText(offsetOnly)));
-    m_table->setItem(row, BuildColumn, checkItem(plan.runBuild));
-    m_table->setItem(row, AutomationColumn, checkItem(plan.runAutomation));
+    // Real check boxes: they read in dark palettes too, and take the keyboard.
+    const QString offset = TrainText::slotText(offsetOnly);
+    for (const auto& [column, on, name] :
+         {std::tuple{BuildColumn, plan.runBuild, tr("Builds at %1").arg(offset)},
+          std::tuple{AutomationColumn, plan.runAutomation, tr("Automation at %1").arg(offset)}}) {
+        auto* box = new QCheckBox(m_table);
+        box->setObjectName(column == BuildColumn ? QStringLiteral("slotBuildCheck")
+                                                 : QStringLiteral("slotAutomationCheck"));
+        box->setAccessibleName(name);
+        box->setChecked(on);
+        // The box filled like the window, so it stands out from the cell in dark themes too.
+        QPalette boxPalette = box->palette();
+        boxPalette.setColor(QPalette::Base, boxPalette.color(QPalette::Window));
+        box->setPalette(boxPalette);
+        box->setContentsMargins(6, 0, 0, 0);
+        connect(box, &QCheckBox::toggled, this, &RegressionSlotEditor::changed);
+        m_table->setCellWidget(row, column, box);
+    }
+}
+
+bool RegressionSlotEditor::runs(int row, int column) const
+{
+    return isChecked(m_table, row, column);
 }
 
 void RegressionSlotEditor::setPlans(const QList<RegressionSlotPlan>& plans)
@@ -117,8 +140,8 @@ Result<QList<RegressionSlotPlan>> RegressionSlotEditor::plans() const
         Result<RegressionSlotPlan> plan = TrainText::slot(offset ? offset->text() : QString());
         if (!plan)
             return plan.error();
-        plan->runBuild = m_table->item(row, BuildColumn)->checkState() == Qt::Checked;
-        plan->runAutomation = m_table->item(row, AutomationColumn)->checkState() == Qt::Checked;
+        plan->runBuild = isChecked(m_table, row, BuildColumn);
+        plan->runAutomation = isChecked(m_table, row, AutomationColumn);
         plans.append(*plan);
     }
     return plans;

@@ -24,6 +24,8 @@ public:
     // The rows as slots, or TrainText's sentence for the first offset it cannot read.
     Result<QList<RegressionSlotPlan>> plans() const;
     QTableWidget* table() const { return m_table; }
+    // Whether the row's slot runs builds (column 1) or automation (column 2), as ticked.
+    bool runs(int row, int column) const;
     // Adds a row (the day after the last one) and starts editing its offset.
     void addRow();
 

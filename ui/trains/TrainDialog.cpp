@@ -17,6 +17,8 @@
 #include <QTimeZone>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace ReleaseDeck {
 
 ReleaseConfig TrainDialog::newTrain()
@@ -76,6 +78,9 @@ TrainDialog::TrainDialog(TrainBackend& backend, qint64 workspaceId, const Releas
     connect(m_form, &TrainForm::changed, this, &TrainDialog::check);
     m_form->setTrain(train);
     m_form->nameEdit()->setFocus();
+    // Wide enough that a field's sentence takes a line or two.
+    resize(std::max(sizeHint().width(), fontMetrics().averageCharWidth() * 130),
+           sizeHint().height());
 }
 
 void TrainDialog::setNow(const QDateTime& now)

@@ -10,9 +10,10 @@
 #include <QComboBox>
 #include <QCompleter>
 #include <QCoreApplication>
-#include <QFormLayout>
+#include <QGridLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
+#include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
 #include <QSpinBox>
@@ -45,7 +46,10 @@ TrainForm::TrainForm(QWidget* parent)
     setObjectName(QStringLiteral("trainForm"));
     auto* columns = new QHBoxLayout(this);
     columns->setContentsMargins(0, 0, 0, 0);
-    columns->addWidget(trainGroup(), 1);
+    auto* left = new QVBoxLayout;
+    left->addWidget(trainGroup());
+    left->addWidget(tasksGroup(), 1);
+    columns->addLayout(left, 1);
     auto* right = new QVBoxLayout;
     right->addWidget(scheduleGroup());
     right->addWidget(regressionGroup(), 1);
@@ -53,25 +57,59 @@ TrainForm::TrainForm(QWidget* parent)
     setTrain(ReleaseConfig());
 }
 
-void TrainForm::addRow(QFormLayout* form, const QString& label, QWidget* field, TrainField which,
-                       const QString& objectName)
+namespace {
+
+// A grid's next free row (an empty grid says it has one).
+int nextRow(const QGridLayout* grid)
+{
+    return grid->count() == 0 ? 0 : grid->rowCount();
+}
+
+// A grid of label and field rows, the fields growing: unlike QFormLayout, QGridLayout gives
+// a wrapped sentence the height it needs.
+QGridLayout* fieldGrid(QWidget* group)
+{
+    auto* grid = new QGridLayout(group);
+    grid->setColumnStretch(1, 1);
+    return grid;
+}
+
+} // namespace
+
+void TrainForm::addField(QGridLayout* grid, const QString& label, QWidget* field, QWidget* buddy)
+{
+    const int row = nextRow(grid);
+    if (label.isEmpty()) {
+        grid->addWidget(field, row, 0, 1, 2);
+        return;
+    }
+    auto* text = new QLabel(label, field->parentWidget());
+    text->setBuddy(buddy ? buddy : field);
+    // Beside a tall field (the slot table) the label stays by its top.
+    const bool tall = field->sizeHint().height() > 2 * fontMetrics().height() + 8;
+    grid->addWidget(text, row, 0, Qt::AlignLeft | (tall ? Qt::AlignTop : Qt::AlignVCenter));
+    grid->addWidget(field, row, 1);
+}
+
+void TrainForm::addRow(QGridLayout* grid, const QString& label, QWidget* field, TrainField which,
+                       const QString& objectName, QWidget* buddy)
 {
     field->setObjectName(objectName);
     field->setAccessibleName(QString(label).remove(QLatin1Char('&')).remove(QLatin1Char(':')));
-    form->addRow(label, field);
+    addField(grid, label, field, buddy);
     auto* message = new FieldMessage(this);
     message->setObjectName(objectName + QStringLiteral("Message"));
     message->setWordWrap(true);
-    form->addRow(QString(), message);
+    grid->addWidget(message, nextRow(grid), label.isEmpty() ? 0 : 1, 1, label.isEmpty() ? 2 : 1);
     m_messages.insert(which, message);
+    m_messageWidths.insert(message, field);
 }
 
 QWidget* TrainForm::trainGroup()
 {
     auto* group = new QGroupBox(tr("Train"), this);
     group->setObjectName(QStringLiteral("trainGroup"));
-    auto* form = new QFormLayout(group);
-    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    auto* form = fieldGrid(group);
     addRow(form, tr("&Name:"), m_name, TrainField::Name, QStringLiteral("trainNameEdit"));
     m_name->setPlaceholderText(tr("e.g. Mobile train"));
 
@@ -90,7 +128,7 @@ QWidget* TrainForm::trainGroup()
     }
     platformRow->addStretch(1);
     addRow(form, tr("Platforms:"), platforms, TrainField::Platforms,
-           QStringLiteral("trainPlatforms"));
+           QStringLiteral("trainPlatforms"), m_platforms.constFirst().second);
     addRow(form, tr("&Base branch:"), m_baseBranch, TrainField::BaseBranch,
            QStringLiteral("baseBranchEdit"));
     addRow(form, tr("Release &branch:"), m_branchPattern, TrainField::BranchPattern,
@@ -104,7 +142,7 @@ QWidget* TrainForm::trainGroup()
     m_bump->addItem(tr("Major (2.0.0 after 1.4.0)"), int(VersionBump::Major));
     m_bump->addItem(tr("Minor (1.5.0 after 1.4.0)"), int(VersionBump::Minor));
     m_bump->addItem(tr("Patch (1.4.1 after 1.4.0)"), int(VersionBump::Patch));
-    form->addRow(tr("&Version bump:"), m_bump);
+    addField(form, tr("&Version bump:"), m_bump);
     addRow(form, tr("T&arget after kickoff:"), m_targetAfter, TrainField::TargetAfter,
            QStringLiteral("targetAfterEdit"));
     m_targetAfter->setPlaceholderText(tr("No target; e.g. 7d"));
@@ -124,8 +162,7 @@ QWidget* TrainForm::scheduleGroup()
 {
     auto* group = new QGroupBox(tr("Schedule"), this);
     group->setObjectName(QStringLiteral("scheduleGroup"));
-    auto* form = new QFormLayout(group);
-    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    auto* form = fieldGrid(group);
     auto* kickoff = new QWidget(group);
     auto* kickoffRow = new QHBoxLayout(kickoff);
     kickoffRow->setContentsMargins(0, 0, 0, 0);
@@ -138,7 +175,8 @@ QWidget* TrainForm::scheduleGroup()
     m_time->setDisplayFormat(QStringLiteral("HH:mm"));
     kickoffRow->addWidget(m_weekday, 1);
     kickoffRow->addWidget(m_time);
-    addRow(form, tr("&Kickoff:"), kickoff, TrainField::Kickoff, QStringLiteral("trainKickoff"));
+    addRow(form, tr("&Kickoff:"), kickoff, TrainField::Kickoff, QStringLiteral("trainKickoff"),
+           m_weekday);
 
     m_timeZone->setEditable(true);
     m_timeZone->setInsertPolicy(QComboBox::NoInsert);
@@ -168,10 +206,9 @@ QWidget* TrainForm::scheduleGroup()
 
 QWidget* TrainForm::regressionGroup()
 {
-    auto* group = new QGroupBox(tr("Regression and tasks"), this);
+    auto* group = new QGroupBox(tr("Regression"), this);
     group->setObjectName(QStringLiteral("regressionGroup"));
-    auto* form = new QFormLayout(group);
-    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    auto* form = fieldGrid(group);
     addRow(form, tr("Regression &slots:"), m_slots, TrainField::RegressionSlots,
            QStringLiteral("regressionSlots"));
     connect(m_slots, &RegressionSlotEditor::changed, this,
@@ -180,24 +217,33 @@ QWidget* TrainForm::regressionGroup()
     m_autoRegression->setAccessibleName(tr("Move to regression automatically"));
     m_autoPreRelease->setObjectName(QStringLiteral("autoPreReleaseCheck"));
     m_autoPreRelease->setAccessibleName(tr("Move to pre-release automatically"));
-    form->addRow(m_autoRegression);
-    form->addRow(m_autoPreRelease);
+    addField(form, QString(), m_autoRegression);
+    addField(form, QString(), m_autoPreRelease);
     connect(m_autoRegression, &QCheckBox::toggled, this, &TrainForm::changed);
     connect(m_autoPreRelease, &QCheckBox::toggled, this, &TrainForm::changed);
+    return group;
+}
 
+QWidget* TrainForm::tasksGroup()
+{
+    auto* group = new QGroupBox(tr("Optional tasks"), this);
+    group->setObjectName(QStringLiteral("optionalTasksGroup"));
+    auto* form = fieldGrid(group);
     auto* tasks = new QWidget(group);
-    auto* taskColumn = new QVBoxLayout(tasks);
-    taskColumn->setContentsMargins(0, 0, 0, 0);
-    for (const TaskType type : TaskCatalog::optionalTasks()) {
+    auto* grid = new QGridLayout(tasks);
+    grid->setContentsMargins(0, 0, 0, 0);
+    const QList<TaskType> optional = TaskCatalog::optionalTasks();
+    const int perColumn = int(optional.size() + 1) / 2;
+    for (int i = 0; i < optional.size(); ++i) {
+        const TaskType type = optional.at(i);
         auto* box = new QCheckBox(TaskCatalog::title(type), tasks);
         box->setObjectName(QStringLiteral("optional%1Check").arg(toText(type)));
         box->setAccessibleName(box->text());
-        taskColumn->addWidget(box);
+        grid->addWidget(box, i % perColumn, i / perColumn);
         m_optional.append(std::pair(type, box));
         connect(box, &QCheckBox::toggled, this, [this] { touch(TrainField::OptionalTasks); });
     }
-    addRow(form, tr("Optional tasks:"), tasks, TrainField::OptionalTasks,
-           QStringLiteral("optionalTasks"));
+    addRow(form, QString(), tasks, TrainField::OptionalTasks, QStringLiteral("optionalTasks"));
     return group;
 }
 
@@ -320,6 +366,26 @@ void TrainForm::showProblems(const QList<TrainProblem>& problems, bool all)
         }
         it.value()->showMessage(all || m_touched.contains(it.key()) ? text : QString());
     }
+    fitMessages();
+}
+
+void TrainForm::fitMessages()
+{
+    // A grid gives a wrapped label its height for the width it had when last laid out, so a
+    // sentence shown since would be clipped: each asks for the lines it needs as wide as
+    // its field, and the dialog grows to that.
+    for (auto it = m_messageWidths.cbegin(); it != m_messageWidths.cend(); ++it) {
+        FieldMessage* message = it.key();
+        const int width = it.value()->width();
+        message->setMinimumHeight(
+            message->text().isEmpty() || width <= 0 ? 0 : message->heightForWidth(width));
+    }
+}
+
+void TrainForm::resizeEvent(QResizeEvent* event)
+{
+    QWidget::resizeEvent(event);
+    fitMessages();
 }
 
 } // namespace ReleaseDeck

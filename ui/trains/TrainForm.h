@@ -10,7 +10,7 @@
 
 class QCheckBox;
 class QComboBox;
-class QFormLayout;
+class QGridLayout;
 class QLineEdit;
 class QSpinBox;
 class QTimeEdit;
@@ -20,11 +20,11 @@ namespace ReleaseDeck {
 class FieldMessage;
 class RegressionSlotEditor;
 
-// The train dialog's fields in three groups (the train, its schedule, its regression),
-// each with its inline message. It reads the entries into a train and says each field's
-// problem in core's words: TrainRules' for values, WhenText's and TrainText's for text that
-// is not a duration or an offset. A field's message shows once the field was changed (or
-// all of them, after showAllProblems()).
+// The train dialog's fields in four groups (the train, its optional tasks, its schedule, its
+// regression), each with its inline message. It reads the entries into a train and says each
+// field's problem in core's words: TrainRules' for values, WhenText's and TrainText's for
+// text that is not a duration or an offset. A field's message shows once the field was
+// changed (or every one, when showProblems() is told all).
 class TrainForm : public QWidget
 {
     Q_OBJECT
@@ -46,6 +46,9 @@ public:
 
     QLineEdit* nameEdit() const { return m_name; }
 
+protected:
+    void resizeEvent(QResizeEvent* event) override;
+
 signals:
     // An entry changed.
     void changed();
@@ -54,10 +57,16 @@ private:
     QWidget* trainGroup();
     QWidget* scheduleGroup();
     QWidget* regressionGroup();
-    // Adds label/field and the field's message under it; a change marks the field touched.
-    void addRow(QFormLayout* form, const QString& label, QWidget* field, TrainField which,
-                const QString& objectName);
+    QWidget* tasksGroup();
+    // Adds label and field as a row (the field alone across both columns without a label);
+    // the label's mnemonic focuses buddy, else the field.
+    void addField(QGridLayout* grid, const QString& label, QWidget* field,
+                  QWidget* buddy = nullptr);
+    // A field with its message under it; a change marks the field touched.
+    void addRow(QGridLayout* grid, const QString& label, QWidget* field, TrainField which,
+                const QString& objectName, QWidget* buddy = nullptr);
     void touch(TrainField field);
+    void fitMessages();
 
     ReleaseConfig m_base;
     QLineEdit* m_name;
@@ -78,6 +87,7 @@ private:
     QCheckBox* m_autoPreRelease;
     QList<QPair<TaskType, QCheckBox*>> m_optional;
     QHash<TrainField, FieldMessage*> m_messages;
+    QHash<FieldMessage*, QWidget*> m_messageWidths; // a message is as wide as its field
     QSet<TrainField> m_touched;
 };
 

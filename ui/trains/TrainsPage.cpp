@@ -67,8 +67,8 @@ TrainsPage::TrainsPage(TrainBackend& backend, ReleaseFeed& feed, QWidget* parent
     header->setStretchLastSection(true);
     const int character = fontMetrics().averageCharWidth();
     header->resizeSection(TrainTableModel::NameColumn, character * 24);
-    header->resizeSection(TrainTableModel::ScheduleColumn, character * 44);
-    header->resizeSection(TrainTableModel::NextKickoffColumn, character * 20);
+    header->resizeSection(TrainTableModel::ScheduleColumn, character * 48);
+    header->resizeSection(TrainTableModel::NextKickoffColumn, character * 26);
     header->resizeSection(TrainTableModel::StateColumn, character * 12);
     header->resizeSection(TrainTableModel::LatestColumn, character * 16);
     connect(m_view, &QAbstractItemView::activated, this, [this] {

@@ -1,6 +1,7 @@
 #include "FakeConnectionBackend.h"
 #include "MainWindow.h"
 #include "Screenshots.h"
+#include "TrainSamples.h"
 #include "Translations.h"
 #include "trains/RegressionSlotEditor.h"
 #include "trains/TrainDialog.h"
@@ -25,11 +26,9 @@
 using namespace ReleaseDeck;
 using namespace ReleaseDeck::Test;
 
-// The train dialog and the Trains page on the fake backend: every field's problem in core's
-// words with Save disabled, the live preview of the next kickoff, an edit pre-filled and
-// saved, the page's buttons by role, Delete asking first and showing the service's refusal,
-// pause and resume; screenshots of both, light and dark.
-class TestTrains : public QObject
+// The train dialog on the fake backend: every field's problem in core's words with Save
+// disabled, the live preview of the next kickoff, an edit pre-filled and saved.
+class TestTrainDialog : public QObject
 {
     Q_OBJECT
 
@@ -57,45 +56,11 @@ private:
             QTest::keyClicks(edit, text);
     }
 
-    // A train as the CLI would have made it: Tue 10:00 Berlin every 2 weeks, slots, target.
-    static ReleaseConfig mobileTrain()
-    {
-        ReleaseConfig train;
-        train.name = QStringLiteral("Mobile train");
-        train.platforms = {Platform::Android, Platform::Ios};
-        train.baseBranch = QStringLiteral("develop");
-        train.branchPattern = QStringLiteral("rel/{version}");
-        train.kickoffWeekday = 2;
-        train.kickoffTime = QTime(10, 0);
-        train.timeZone = QStringLiteral("Europe/Berlin");
-        train.repeatWeeks = 2;
-        train.reminderSeconds = 2 * 3600;
-        train.targetSeconds = 7 * 86400;
-        train.regressionSlots = {{24 * 60, true, true}, {50 * 60, false, true}};
-        train.optionalTasksOn = {};
-        train.autoMoveToRegression = false;
-        train.autoMoveToPreRelease = true;
-        train.versionBump = VersionBump::Patch;
-        return train;
-    }
-
-    static ReleaseConfig webTrain()
-    {
-        ReleaseConfig train;
-        train.name = QStringLiteral("Web train");
-        train.platforms = {Platform::Web};
-        train.baseBranch = QStringLiteral("main");
-        train.kickoffWeekday = 4;
-        train.kickoffTime = QTime(15, 30);
-        train.timeZone = QStringLiteral("America/New_York");
-        return train;
-    }
-
 private slots:
     void initTestCase()
     {
         QCoreApplication::setOrganizationName(QStringLiteral("ReleaseDeckTest"));
-        QCoreApplication::setApplicationName(QStringLiteral("tst_trains"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_traindialog"));
         QSettings().clear();
         QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedKingdom));
         Translations::install(*qApp);
@@ -254,7 +219,7 @@ private slots:
     void anEditIsPrefilledAndSavesTheTrain()
     {
         FakeTrainBackend backend;
-        const qint64 id = backend.add(mobileTrain());
+        const qint64 id = backend.add(sampleMobileTrain());
         const ReleaseConfig stored = backend.summaries.constFirst().train;
         TrainDialog dialog(backend, 1, stored);
         dialog.show();
@@ -282,7 +247,10 @@ private slots:
             find<QTableWidget>(&dialog, QStringLiteral("regressionSlotTable"));
         QCOMPARE(slotTable->rowCount(), 2);
         QCOMPARE(slotTable->item(1, 0)->text(), QStringLiteral("+50h"));
-        QCOMPARE(slotTable->item(1, 1)->checkState(), Qt::Unchecked);
+        auto* slotEditor = find<RegressionSlotEditor>(&dialog, QStringLiteral("regressionSlots"));
+        QVERIFY(!slotEditor->runs(1, 1));
+        QVERIFY(slotEditor->runs(1, 2));
+        QVERIFY(slotEditor->runs(0, 1));
         QVERIFY(!find<QCheckBox>(&dialog, QStringLiteral("autoRegressionCheck"))->isChecked());
         QVERIFY(find<QCheckBox>(&dialog, QStringLiteral("autoPreReleaseCheck"))->isChecked());
         QCOMPARE(find<QComboBox>(&dialog, QStringLiteral("versionBumpCombo"))->currentData(),
@@ -303,143 +271,7 @@ private slots:
         QCOMPARE(sent.reminderSeconds, expected.reminderSeconds);
         QCOMPARE(sent.versionBump, expected.versionBump);
     }
-
-    void thePageListsTrainsAndEditorsActOnThem()
-    {
-        FakeReleaseBackend releases;
-        FakeTrainBackend& trains = releases.trainFake();
-        const qint64 mobile =
-            trains.add(mobileTrain(), QStringLiteral("1.4.0"), QStringLiteral("1.5.0"));
-        ReleaseConfig web = webTrain();
-        web.paused = true;
-        const qint64 webId = trains.add(web);
-        TrainsPage page(trains, releases.releaseFeed());
-        page.resize(1100, 500);
-        page.setWorkspace(1, Role::Editor);
-        page.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&page));
-        TrainTableModel* model = page.model();
-        QTRY_COMPARE(model->rowCount(), 2);
-        auto cell = [model](int row, int column, int role = Qt::DisplayRole) {
-            return model->index(row, column).data(role).toString();
-        };
-        QCOMPARE(cell(0, TrainTableModel::ScheduleColumn),
-                 QStringLiteral("every 2 weeks, Tue 10:00 Europe/Berlin"));
-        QCOMPARE(cell(1, TrainTableModel::ScheduleColumn),
-                 QStringLiteral("every week, Thu 15:30 America/New_York"));
-        QVERIFY(cell(0, TrainTableModel::NextKickoffColumn).startsWith(u"in "));
-        QVERIFY(cell(0, TrainTableModel::NextKickoffColumn, Qt::ToolTipRole)
-                    .contains(u" 10:00 Europe/Berlin ("));
-        QCOMPARE(cell(1, TrainTableModel::NextKickoffColumn), QStringLiteral("None while paused"));
-        QCOMPARE(cell(0, TrainTableModel::StateColumn), QStringLiteral("Running"));
-        QCOMPARE(cell(1, TrainTableModel::StateColumn), QStringLiteral("Paused"));
-        QCOMPARE(cell(0, TrainTableModel::LatestColumn), QStringLiteral("1.4.0"));
-        QCOMPARE(cell(0, TrainTableModel::ActiveColumn), QStringLiteral("1.5.0"));
-        QCOMPARE(cell(1, TrainTableModel::LatestColumn), QStringLiteral("None yet"));
-
-        auto* remove = find<QPushButton>(&page, QStringLiteral("deleteTrainButton"));
-        auto* pause = find<QPushButton>(&page, QStringLiteral("pauseTrainButton"));
-        QVERIFY(!remove->isEnabled());
-        page.view()->selectRow(0);
-        QVERIFY(remove->isEnabled());
-        QCOMPARE(pause->text(), QStringLiteral("&Pause"));
-        // Delete asks first: cancelled, nothing is asked of the backend.
-        MessageBox::setNextAnswer(QMessageBox::Cancel);
-        remove->click();
-        QTest::qWait(60);
-        QVERIFY(trains.removed.isEmpty());
-        // Confirmed, the service refuses while 1.5.0 is active, and the page says why.
-        MessageBox::setNextAnswer(QMessageBox::Yes);
-        remove->click();
-        QTRY_COMPARE(find<QLabel>(&page, QStringLiteral("trainsMessage"))->text(),
-                     QStringLiteral("Train Mobile train has release 1.5.0 in progress; finish or "
-                                    "cancel it before deleting the train."));
-        QCOMPARE(trains.removed, QList<qint64>{mobile});
-        QTRY_COMPARE(model->rowCount(), 2);
-
-        page.view()->selectRow(1);
-        QCOMPARE(page.currentTrainId(), webId);
-        QCOMPARE(pause->text(), QStringLiteral("&Resume"));
-        pause->click();
-        QTRY_COMPARE(cell(1, TrainTableModel::StateColumn), QStringLiteral("Running"));
-        QCOMPARE(trains.resumed, QList<qint64>{webId});
-        QCOMPARE(page.currentTrainId(), webId);
-        QTRY_COMPARE(pause->text(), QStringLiteral("&Pause"));
-        pause->click();
-        QTRY_COMPARE(cell(1, TrainTableModel::StateColumn), QStringLiteral("Paused"));
-
-        // Enter on a row edits it.
-        QTest::keyClick(page.view(), Qt::Key_Return);
-        auto* dialog = page.findChild<TrainDialog*>(QStringLiteral("trainDialog"));
-        QVERIFY(dialog);
-        QCOMPARE(dialog->form()->nameEdit()->text(), QStringLiteral("Web train"));
-        dialog->reject();
-
-        // The train removed elsewhere leaves when the feed says trains changed.
-        trains.summaries.removeLast();
-        emit releases.releaseFeed().trainsChanged(1);
-        QTRY_COMPARE(model->rowCount(), 1);
-        emit releases.releaseFeed().trainsChanged(2);
-        QTest::qWait(60);
-        QCOMPARE(trains.listCalls, 5);
-
-        page.setWorkspace(1, Role::Viewer);
-        for (const QString& name :
-             {QStringLiteral("newTrainButton"), QStringLiteral("editTrainButton"),
-              QStringLiteral("pauseTrainButton"), QStringLiteral("deleteTrainButton")})
-            QVERIFY2(find<QPushButton>(&page, name)->isHidden(), qPrintable(name));
-        QVERIFY(!page.openEditTrain());
-        QVERIFY(!page.openNewTrain());
-    }
-
-    void screenshots_data()
-    {
-        QTest::addColumn<bool>("dark");
-        QTest::newRow("light") << false;
-        QTest::newRow("dark") << true;
-    }
-
-    void screenshots()
-    {
-        QFETCH(bool, dark);
-        if (dark)
-            useDarkPalette();
-        FakeConnectionBackend backend;
-        backend.workspaceList = {{1, QStringLiteral("Acme Mobile"), Role::Owner}};
-        FakeTrainBackend& trains = backend.releaseFake().trainFake();
-        trains.add(mobileTrain(), QStringLiteral("1.4.0"), QStringLiteral("1.5.0"));
-        ReleaseConfig web = webTrain();
-        web.paused = true;
-        trains.add(web, QStringLiteral("2026.11.0"));
-        MainWindow window(&backend);
-        window.resize(1280, 800);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
-        window.showPage(MainWindow::TrainsPageIndex);
-        QTRY_COMPARE(window.trainsPage()->model()->rowCount(), 2);
-        window.trainsPage()->view()->selectRow(0);
-        const QString suffix = dark ? QStringLiteral("-dark") : QString();
-        QVERIFY(!saveScreenshot(&window, QStringLiteral("trains-page") + suffix).isEmpty());
-        window.showPage(MainWindow::DashboardPageIndex);
-        auto* strip = find<QLabel>(&window, QStringLiteral("nextKickoffStrip"));
-        QTRY_VERIFY(strip->isVisible());
-        QVERIFY2(strip->text().startsWith(u"Next kickoff: Mobile train — Tue 10:00 ("),
-                 qPrintable(strip->text()));
-        QVERIFY(strip->toolTip().contains(u"Web train: None while paused"));
-        QVERIFY(!saveScreenshot(&window, QStringLiteral("trains-dashboard") + suffix).isEmpty());
-
-        window.showPage(MainWindow::TrainsPageIndex);
-        TrainDialog* dialog = window.trainsPage()->openEditTrain();
-        QVERIFY(dialog);
-        QVERIFY(QTest::qWaitForWindowExposed(dialog));
-        QVERIFY(!saveScreenshot(dialog, QStringLiteral("train-dialog") + suffix).isEmpty());
-        retype(dialog, QStringLiteral("tagPatternEdit"), QStringLiteral("v{build}"));
-        retype(dialog, QStringLiteral("reminderEdit"), QStringLiteral("3w"));
-        QVERIFY(
-            !saveScreenshot(dialog, QStringLiteral("train-dialog-problems") + suffix).isEmpty());
-        dialog->reject();
-    }
 };
 
-QTEST_MAIN(TestTrains)
-#include "tst_trains.moc"
+QTEST_MAIN(TestTrainDialog)
+#include "tst_traindialog.moc"
