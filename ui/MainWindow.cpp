@@ -10,6 +10,7 @@
 #include "releases/DashboardPage.h"
 #include "releases/NewReleaseDialog.h"
 #include "releases/OrchestratorIndicator.h"
+#include "trains/TrainsPage.h"
 #include "widgets/StatusColors.h"
 
 #include <QAction>
@@ -80,6 +81,10 @@ void MainWindow::buildMenus()
         viewMenu->addAction(tr("&Members"), this, [this] { showPage(MembersPageIndex); });
     members->setObjectName(QStringLiteral("showMembersAction"));
     members->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_4));
+    QAction* trains =
+        viewMenu->addAction(tr("&Trains"), this, [this] { showPage(TrainsPageIndex); });
+    trains->setObjectName(QStringLiteral("showTrainsAction"));
+    trains->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_5));
     QAction* refresh = viewMenu->addAction(tr("&Refresh"), this, [this] {
         if (m_dashboard)
             m_dashboard->refresh();
@@ -89,12 +94,14 @@ void MainWindow::buildMenus()
             m_activity->refresh();
         if (m_members)
             m_members->reload();
+        if (m_trains)
+            m_trains->reload();
         if (m_backend)
             m_backend->databaseHealth().checkNow();
     });
     refresh->setObjectName(QStringLiteral("refreshAction"));
     refresh->setShortcut(QKeySequence::Refresh);
-    for (QAction* action : {dashboard, connections, activity, members, refresh})
+    for (QAction* action : {dashboard, connections, activity, members, trains, refresh})
         action->setEnabled(m_backend != nullptr);
 
     QMenu* releasesMenu = menuBar()->addMenu(tr("&Releases"));
@@ -149,6 +156,7 @@ void MainWindow::buildPages()
     m_navigation->addItem(tr("Connections"));
     m_navigation->addItem(tr("Activity"));
     m_navigation->addItem(tr("Members"));
+    m_navigation->addItem(tr("Trains"));
     m_navigation->setSpacing(3);
 
     m_pages = new QStackedWidget(this);
@@ -176,14 +184,18 @@ void MainWindow::createPages()
     delete m_connections;
     delete m_activity;
     delete m_members;
+    delete m_trains;
     m_dashboard = new DashboardPage(m_backend->releases(), m_pages);
     m_connections = new ConnectionsPage(*m_backend, m_pages);
     m_activity = new ActivityPage(*m_backend, m_pages);
     m_members = new MembersPage(*m_backend, m_pages);
+    m_trains = new TrainsPage(m_backend->releases().trains(), m_backend->releases().releaseFeed(),
+                              m_pages);
     m_pages->addWidget(m_dashboard);
     m_pages->addWidget(m_connections);
     m_pages->addWidget(m_activity);
     m_pages->addWidget(m_members);
+    m_pages->addWidget(m_trains);
     connect(m_dashboard, &DashboardPage::newReleaseRequested, this, &MainWindow::newRelease);
     connect(m_dashboard, &DashboardPage::releaseOpened, this,
             [this](qint64 releaseId) { emit releaseOpenRequested(workspaceId(), releaseId); });
@@ -282,6 +294,7 @@ void MainWindow::reloadPages()
     m_connections->reload();
     m_activity->refresh();
     m_members->reload();
+    m_trains->reload();
 }
 
 void MainWindow::loadWorkspaces()
@@ -334,6 +347,7 @@ void MainWindow::switchWorkspace(int index)
     m_connections->setWorkspace(workspace.id, workspace.role);
     m_activity->setWorkspace(workspace.id);
     m_members->setWorkspace(workspace.id, workspace.role);
+    m_trains->setWorkspace(workspace.id, workspace.role);
     setWindowTitle(tr("%1 — Release Deck").arg(workspace.name));
 }
 

@@ -20,9 +20,10 @@ class ConnectionsPage;
 class DashboardPage;
 class MembersPage;
 class OrchestratorIndicator;
+class TrainsPage;
 
 // The app's window: menus, the workspace switcher, navigation between the Dashboard,
-// Connections, Activity and Members, and a status bar saying where the database is, who
+// Connections, Activity, Members and Trains, and a status bar saying where the database is, who
 // orchestrates the workspace's releases and whether the keychain works.
 // Without a backend (before the app wires one) it shows only its menus.
 class MainWindow : public QMainWindow
@@ -38,12 +39,14 @@ public:
         ConnectionsPageIndex,
         ActivityPageIndex,
         MembersPageIndex,
+        TrainsPageIndex,
     };
 
     DashboardPage* dashboardPage() const { return m_dashboard; }
     ConnectionsPage* connectionsPage() const { return m_connections; }
     ActivityPage* activityPage() const { return m_activity; }
     MembersPage* membersPage() const { return m_members; }
+    TrainsPage* trainsPage() const { return m_trains; }
     void showPage(int index);
     qint64 workspaceId() const;
     // The database or the workspace changed ("Set up again…"): the pages start afresh on
@@ -85,6 +88,7 @@ private:
     ConnectionsPage* m_connections = nullptr;
     ActivityPage* m_activity = nullptr;
     MembersPage* m_members = nullptr;
+    TrainsPage* m_trains = nullptr;
     QLabel* m_database = nullptr;
     QPushButton* m_reconnect = nullptr;
     OrchestratorIndicator* m_orchestrator = nullptr;

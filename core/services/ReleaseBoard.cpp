@@ -83,6 +83,8 @@ Result<BoardChanges> ReleaseBoard::since(const Actor& actor, qint64 afterSeq, in
             changes.feedSeq = std::max(changes.feedSeq, event.seq);
             if (event.releaseId != 0)
                 touched.insert(event.releaseId);
+            if (event.kind.startsWith(QLatin1String("train.")))
+                changes.trainsChanged = true;
         }
         read += int(page->size());
         if (page->size() < wanted)

@@ -33,6 +33,7 @@ struct BoardChanges
     bool more = false;             // more events wait beyond feedSeq: ask again at once
     QList<ReleaseSummary> changed; // releases named by the new events, as they are now
     QList<qint64> removed;         // releases named by the new events that are gone
+    bool trainsChanged = false;    // a release train was created, changed or deleted
     std::optional<OrchestratorLease> lease;
     QDateTime now;
 };

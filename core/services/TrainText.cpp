@@ -55,6 +55,15 @@ QString TrainText::kickoffText(int weekday, const QTime& time)
     return weekdayName(weekday) + QLatin1Char('@') + time.toString(QStringLiteral("HH:mm"));
 }
 
+QString TrainText::scheduleText(const ReleaseConfig& train)
+{
+    const QString when = weekdayName(train.kickoffWeekday) + QLatin1Char(' ') +
+                         train.kickoffTime.toString(QStringLiteral("HH:mm")) + QLatin1Char(' ') +
+                         train.timeZone;
+    return train.repeatWeeks == 1 ? tr("every week, %1").arg(when)
+                                  : tr("every %1 weeks, %2").arg(train.repeatWeeks).arg(when);
+}
+
 Result<RegressionSlotPlan> TrainText::slot(const QString& text)
 {
     QStringList parts = text.split(QLatin1Char(','));

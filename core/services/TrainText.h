@@ -26,6 +26,8 @@ public:
     static QString weekdayName(int weekday); // "Mon"
     static Result<KickoffText> kickoff(const QString& text);
     static QString kickoffText(int weekday, const QTime& time);
+    // The schedule in words: "every 2 weeks, Tue 10:00 Europe/Berlin" ("every week, …").
+    static QString scheduleText(const ReleaseConfig& train);
     static Result<RegressionSlotPlan> slot(const QString& text);
     static QString slotText(const RegressionSlotPlan& slot);
 };

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "FakeTrainBackend.h"
 #include "backend/LocalOrchestrator.h"
 #include "backend/ReleaseBackend.h"
 #include "backend/ReleaseFeed.h"
@@ -57,6 +58,8 @@ public:
     ReleaseFeed& releaseFeed() override { return m_feed; }
     LocalOrchestrator& localOrchestrator() override { return m_orchestrator; }
     FakeLocalOrchestrator& orchestrator() { return m_orchestrator; }
+    TrainBackend& trains() override { return m_trains; }
+    FakeTrainBackend& trainFake() { return m_trains; }
 
     // Adds or replaces a release (by id) as one event of the feed; removes it when gone.
     void change(const ReleaseSummary& summary);
@@ -89,6 +92,7 @@ private:
     QList<QPair<qint64, qint64>> m_events; // (seq, release id)
     ReleaseFeed m_feed;
     FakeLocalOrchestrator m_orchestrator;
+    FakeTrainBackend m_trains;
 };
 
 } // namespace ReleaseDeck::Test

@@ -106,6 +106,29 @@ private slots:
         QCOMPARE(feed.seq(), qint64(5003));
     }
 
+    void saysWhenTrainsOrTheirReleasesChanged()
+    {
+        ReleaseFeed feed(fetch());
+        feed.setInterval(1h);
+        QSignalSpy trains(&feed, &ReleaseFeed::trainsChanged);
+        feed.follow(3, 0, std::nullopt, QDateTime::currentDateTimeUtc());
+        feed.pollNow();
+        answer(m_calls.at(0), changes(1, {8}));
+        QTRY_COMPARE(feed.seq(), qint64(1));
+        QCOMPARE(trains.size(), 0);
+        feed.pollNow();
+        BoardChanges edited = changes(2);
+        edited.trainsChanged = true;
+        answer(m_calls.at(1), edited);
+        QTRY_COMPARE(trains.size(), 1);
+        QCOMPARE(trains.at(0).at(0).toLongLong(), qint64(3));
+        feed.pollNow();
+        BoardChanges kickedOff = changes(3, {9});
+        kickedOff.changed.first().release.configId = 4;
+        answer(m_calls.at(2), kickedOff);
+        QTRY_COMPARE(trains.size(), 2);
+    }
+
     void dropsAnswersForAWorkspaceNoLongerFollowed()
     {
         ReleaseFeed feed(fetch());

@@ -138,6 +138,16 @@ private slots:
         QCOMPARE(kickoff.weekday, 4);
         QCOMPARE(kickoff.time, QTime(17, 45));
         QCOMPARE(TrainText::kickoffText(7, QTime(2, 30)), QStringLiteral("Sun@02:30"));
+        ReleaseConfig train;
+        train.kickoffWeekday = 2;
+        train.kickoffTime = QTime(10, 0);
+        train.timeZone = QStringLiteral("Europe/Berlin");
+        train.repeatWeeks = 2;
+        QCOMPARE(TrainText::scheduleText(train),
+                 QStringLiteral("every 2 weeks, Tue 10:00 Europe/Berlin"));
+        train.repeatWeeks = 1;
+        QCOMPARE(TrainText::scheduleText(train),
+                 QStringLiteral("every week, Tue 10:00 Europe/Berlin"));
         for (const QString& bad : {QStringLiteral("Mon 09:00"), QStringLiteral("Monday@09:00"),
                                    QStringLiteral("Mon@9"), QStringLiteral("Mon@25:00")}) {
             Result<KickoffText> refused = TrainText::kickoff(bad);

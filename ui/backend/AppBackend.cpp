@@ -17,6 +17,7 @@
 #include "services/ConnectionService.h"
 #include "services/Identity.h"
 #include "services/MemberService.h"
+#include "services/TrainService.h"
 #include "store/AccountStore.h"
 #include "store/EventStore.h"
 #include "store/MembershipStore.h"
@@ -617,6 +618,65 @@ QFuture<Result<Release>> AppBackend::act(qint64 workspaceId, const ReleaseAction
 {
     return changedHere(withReleases<Result<Release>>(
         workspaceId, [action](ReleaseSession& releases) { return releases.act(action); }));
+}
+
+template<typename Answer, typename Work>
+QFuture<Answer> AppBackend::withTrains(qint64 workspaceId, Work work)
+{
+    return run([this, workspaceId, work = std::move(work)]() -> Answer {
+        Result<std::shared_ptr<Session>> current = session();
+        if (!current)
+            return current.error();
+        TrainService service(*(*current)->database, (*current)->login);
+        return work(service, Actor{workspaceId, (*current)->accountId});
+    });
+}
+
+QFuture<Result<QList<TrainSummary>>> AppBackend::listTrains(qint64 workspaceId)
+{
+    return withTrains<Result<QList<TrainSummary>>>(
+        workspaceId, [](TrainService& trains, const Actor& actor) { return trains.list(actor); });
+}
+
+QFuture<Result<ReleaseConfig>> AppBackend::createTrain(qint64 workspaceId,
+                                                       const ReleaseConfig& draft)
+{
+    return changedHere(withTrains<Result<ReleaseConfig>>(
+        workspaceId,
+        [draft](TrainService& trains, const Actor& actor) { return trains.create(actor, draft); }));
+}
+
+QFuture<Result<ReleaseConfig>> AppBackend::updateTrain(qint64 workspaceId,
+                                                       const ReleaseConfig& edited)
+{
+    return changedHere(withTrains<Result<ReleaseConfig>>(
+        workspaceId, [edited](TrainService& trains, const Actor& actor) {
+            return trains.update(actor, edited);
+        }));
+}
+
+QFuture<Result<ReleaseConfig>> AppBackend::pauseTrain(qint64 workspaceId, qint64 trainId)
+{
+    return changedHere(withTrains<Result<ReleaseConfig>>(
+        workspaceId, [trainId](TrainService& trains, const Actor& actor) {
+            return trains.pause(actor, trainId);
+        }));
+}
+
+QFuture<Result<ReleaseConfig>> AppBackend::resumeTrain(qint64 workspaceId, qint64 trainId)
+{
+    return changedHere(withTrains<Result<ReleaseConfig>>(
+        workspaceId, [trainId](TrainService& trains, const Actor& actor) {
+            return trains.resume(actor, trainId);
+        }));
+}
+
+QFuture<Status> AppBackend::removeTrain(qint64 workspaceId, qint64 trainId)
+{
+    return changedHere(
+        withTrains<Status>(workspaceId, [trainId](TrainService& trains, const Actor& actor) {
+            return trains.remove(actor, trainId);
+        }));
 }
 
 } // namespace ReleaseDeck

@@ -2,6 +2,7 @@
 
 #include "backend/ConnectionBackend.h"
 #include "backend/ReleaseBackend.h"
+#include "backend/TrainBackend.h"
 #include "net/HttpSettings.h"
 #include "secrets/SecretStore.h"
 
@@ -19,14 +20,14 @@ class GatedSecretStore;
 class OrchestratorThread;
 class ReleaseSession;
 
-// The app's ConnectionBackend and ReleaseBackend over the stores, the keychain and the
-// provider clients. Every call runs on its own worker pool (each worker thread has its own
+// The app's ConnectionBackend, ReleaseBackend and TrainBackend over the stores, the keychain and
+// the provider clients. Every call runs on its own worker pool (each worker thread has its own
 // database connection) and answers through a future; the GUI thread never waits. The
 // app's orchestrator runs on a thread of its own once the database is open.
 // The chosen database URL is kept in QSettings (never a password: a shared server's password
 // lives in the keychain). Who acts is Identity's answer: the connected database login on a
 // shared server, the local user on a local file.
-class AppBackend final : public ConnectionBackend, public ReleaseBackend
+class AppBackend final : public ConnectionBackend, public ReleaseBackend, public TrainBackend
 {
 public:
     // secrets: the store for tokens and passwords; the system keychain when none is given.
@@ -85,6 +86,16 @@ public:
     QFuture<Result<Release>> act(qint64 workspaceId, const ReleaseAction& action) override;
     ReleaseFeed& releaseFeed() override { return *m_feed; }
     LocalOrchestrator& localOrchestrator() override;
+    TrainBackend& trains() override { return *this; }
+
+    QFuture<Result<QList<TrainSummary>>> listTrains(qint64 workspaceId) override;
+    QFuture<Result<ReleaseConfig>> createTrain(qint64 workspaceId,
+                                               const ReleaseConfig& draft) override;
+    QFuture<Result<ReleaseConfig>> updateTrain(qint64 workspaceId,
+                                               const ReleaseConfig& edited) override;
+    QFuture<Result<ReleaseConfig>> pauseTrain(qint64 workspaceId, qint64 trainId) override;
+    QFuture<Result<ReleaseConfig>> resumeTrain(qint64 workspaceId, qint64 trainId) override;
+    QFuture<Status> removeTrain(qint64 workspaceId, qint64 trainId) override;
 
 private:
     struct Session;
@@ -102,6 +113,9 @@ private:
     // Runs work with a ReleaseSession of the open database for workspaceId.
     template<typename Answer, typename Work>
     QFuture<Answer> withReleases(qint64 workspaceId, Work work);
+    // Runs work with the TrainService of the open database and who acts in workspaceId.
+    template<typename Answer, typename Work>
+    QFuture<Answer> withTrains(qint64 workspaceId, Work work);
     // After a change made here: the orchestrator ticks and the feed looks at once.
     template<typename T>
     QFuture<T> changedHere(QFuture<T> change);

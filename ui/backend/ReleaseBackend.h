@@ -17,6 +17,7 @@ namespace ReleaseDeck {
 
 class LocalOrchestrator;
 class ReleaseFeed;
+class TrainBackend;
 
 // Everything the release pages ask of the rest of the app: the dashboard, one release's
 // page, the New release dialog and the decisions people make. As with ConnectionBackend,
@@ -60,6 +61,8 @@ public:
     virtual ReleaseFeed& releaseFeed() = 0;
     // This app's own orchestrator.
     virtual LocalOrchestrator& localOrchestrator() = 0;
+    // The release trains of the same database (the Trains page, the dashboard's next kickoff).
+    virtual TrainBackend& trains() = 0;
 };
 
 } // namespace ReleaseDeck

@@ -4,6 +4,8 @@
 
 #include <QTimer>
 
+#include <algorithm>
+
 namespace ReleaseDeck {
 
 ReleaseFeed::ReleaseFeed(Fetch fetch, QObject* parent)
@@ -95,8 +97,14 @@ void ReleaseFeed::answered(int generation, const Result<BoardChanges>& changes)
     m_lease = changes->lease;
     m_now = changes->now;
     m_nowReadAt.start();
+    const qint64 workspaceId = m_workspaceId;
     if (!changes->changed.isEmpty() || !changes->removed.isEmpty())
-        emit releasesChanged(m_workspaceId, changes->changed, changes->removed);
+        emit releasesChanged(workspaceId, changes->changed, changes->removed);
+    const bool trainRelease =
+        std::any_of(changes->changed.cbegin(), changes->changed.cend(),
+                    [](const ReleaseSummary& summary) { return summary.release.configId != 0; });
+    if (changes->trainsChanged || trainRelease)
+        emit trainsChanged(workspaceId);
     emit leaseChanged();
     // A receiver may have switched or stopped the feed meanwhile.
     if (generation != m_generation)

@@ -55,6 +55,9 @@ signals:
     // Releases of workspaceId changed (as they are now) or are gone.
     void releasesChanged(qint64 workspaceId, const QList<ReleaseSummary>& changed,
                          const QList<qint64>& removed);
+    // A release train of workspaceId was created, changed or deleted, or a release made
+    // from one changed (its latest and active release may differ).
+    void trainsChanged(qint64 workspaceId);
     // The lease was read again (its heartbeat moves), or a request failed or recovered.
     void leaseChanged();
 

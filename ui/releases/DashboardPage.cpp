@@ -7,6 +7,7 @@
 #include "releases/ReleaseTableModel.h"
 #include "releases/StageBarDelegate.h"
 #include "releases/VersionBadgeDelegate.h"
+#include "trains/NextKickoffStrip.h"
 #include "widgets/FieldMessage.h"
 
 #include <QButtonGroup>
@@ -51,6 +52,7 @@ DashboardPage::DashboardPage(ReleaseBackend& backend, QWidget* parent)
     , m_emptyText(new QLabel(this))
     , m_emptyNewRelease(new QPushButton(tr("New release…"), this))
     , m_message(new FieldMessage(this))
+    , m_nextKickoff(new NextKickoffStrip(backend.trains(), backend.releaseFeed(), this))
     , m_clock(new QTimer(this))
 {
     setObjectName(QStringLiteral("dashboardPage"));
@@ -188,6 +190,7 @@ DashboardPage::DashboardPage(ReleaseBackend& backend, QWidget* parent)
     layout->setContentsMargins(16, 12, 16, 12);
     layout->addLayout(bar);
     layout->addWidget(m_message);
+    layout->addWidget(m_nextKickoff);
     layout->addWidget(m_stack, 1);
 
     ReleaseFeed& feed = m_backend.releaseFeed();
@@ -222,11 +225,13 @@ void DashboardPage::setWorkspace(qint64 workspaceId, Role role)
         m_backend.releaseFeed().stop();
         m_model->clear();
     }
+    m_nextKickoff->setWorkspace(workspaceId);
     load();
 }
 
 void DashboardPage::refresh()
 {
+    m_nextKickoff->reload();
     load();
 }
 

@@ -16,6 +16,7 @@ class QTimer;
 namespace ReleaseDeck {
 
 class FieldMessage;
+class NextKickoffStrip;
 class ReleaseBackend;
 class ReleaseFilterModel;
 class ReleaseTableModel;
@@ -76,6 +77,7 @@ private:
     QLabel* m_emptyText;
     QPushButton* m_emptyNewRelease;
     FieldMessage* m_message;
+    NextKickoffStrip* m_nextKickoff;
     QTimer* m_clock;
     int m_topRowBeforeChange = -1;
 };
