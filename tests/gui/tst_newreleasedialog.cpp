@@ -114,7 +114,7 @@ private slots:
         releases().branches = {QStringLiteral("main"), QStringLiteral("develop"),
                                QStringLiteral("release/1.4.0")};
         releases().branchesError.reset();
-        releases().trains.clear();
+        releases().trainConfigs.clear();
         releases().createError.reset();
         releases().drafts.clear();
     }
@@ -251,7 +251,7 @@ private slots:
             sampleRelease(4, QStringLiteral("3.2.0"), ReleaseStatus::Completed, Stage::Done, 4, 4);
         fromTrain.release.configId = 7;
         releases().summaries.prepend(fromTrain);
-        releases().trains = {weeklyTrain()};
+        releases().trainConfigs = {weeklyTrain()};
         auto dialog = openDialog();
         QWidget* d = dialog.get();
         auto* train = find<QComboBox>(d, QStringLiteral("trainCombo"));
@@ -434,7 +434,7 @@ private slots:
         QFETCH(bool, error);
         if (dark)
             useDarkPalette();
-        releases().trains = {weeklyTrain()};
+        releases().trainConfigs = {weeklyTrain()};
         auto dialog = openDialog();
         QWidget* d = dialog.get();
         if (error) {

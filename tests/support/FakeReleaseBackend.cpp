@@ -141,7 +141,7 @@ QFuture<Result<ChoicePage>> FakeReleaseBackend::releaseBranches(qint64)
 
 QFuture<Result<QList<ReleaseConfig>>> FakeReleaseBackend::releaseTrains(qint64)
 {
-    return later<Result<QList<ReleaseConfig>>>([this] { return trains; });
+    return later<Result<QList<ReleaseConfig>>>([this] { return trainConfigs; });
 }
 
 QFuture<Result<Release>> FakeReleaseBackend::createRelease(qint64, const ReleaseDraft& draft)

@@ -74,7 +74,7 @@ public:
     std::optional<Error> boardError;
     QStringList branches{QStringLiteral("main"), QStringLiteral("develop")};
     std::optional<Error> branchesError;
-    QList<ReleaseConfig> trains;
+    QList<ReleaseConfig> trainConfigs;
     std::optional<Error> createError; // createRelease() refuses with it
 
     // What it was asked.
