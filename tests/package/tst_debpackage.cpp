@@ -62,10 +62,12 @@ private slots:
             const QStringList fields = line.split(QLatin1Char(' '), Qt::SkipEmptyParts);
             QVERIFY2(fields.size() >= 6 && fields.at(1) == QLatin1String("root/root"),
                      qPrintable(line));
-            if (line.startsWith(QLatin1Char('-')))
-                files.append(fields.last());
-            if (fields.last().startsWith(QLatin1String("./usr/bin/")))
-                QVERIFY2(fields.first() == QLatin1String("-rwxr-xr-x"), qPrintable(line));
+            if (!line.startsWith(QLatin1Char('-')))
+                continue;
+            files.append(fields.last());
+            const bool program = fields.last().startsWith(QLatin1String("./usr/bin/"));
+            QVERIFY2(fields.first() == QLatin1String(program ? "-rwxr-xr-x" : "-rw-r--r--"),
+                     qPrintable(line));
         }
         QStringList expected = {
             QStringLiteral("./usr/bin/releasedeck"),
