@@ -5,6 +5,7 @@
 #include "CliSession.h"
 #include "ConnectionFlags.h"
 #include "providers/ConnectionVerifier.h"
+#include "secrets/CredentialsDirectorySecretStore.h"
 #include "secrets/SecretStoreFactory.h"
 #include "secrets/TokenInput.h"
 #include "services/ConnectionService.h"
@@ -135,6 +136,10 @@ int list(CliInvocation& invocation)
         for (const ConnectionRow& row : std::as_const(*rows)) {
             QJsonObject object = connectionJson(row.connection, row.tokenOnThisMachine);
             object.insert(QStringLiteral("config"), row.connection.config);
+            // The file --secrets credentials-dir reads the token from (systemd LoadCredential=).
+            object.insert(
+                QStringLiteral("credential"),
+                CredentialsDirectorySecretStore::credentialName(row.connection.secretRef));
             array.append(object);
         }
         invocation.output.json(array);

@@ -4,10 +4,12 @@
 #include "FakeResponse.h"
 #include "TestKeyring.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -102,6 +104,43 @@ private slots:
         QVERIFY(row.value(QStringLiteral("verificationError")).isNull());
         QCOMPARE(row.value(QStringLiteral("tokenOnThisMachine")).toBool(), true);
         QVERIFY(!listed.out.contains(QLatin1String("rd-fake-github-token")));
+    }
+
+    // A build host's service reads tokens with --secrets credentials-dir: the "credential"
+    // that list --json names is the file in $CREDENTIALS_DIRECTORY the token is read from.
+    void listNamesTheCredentialAServiceReads()
+    {
+        const CliRun added = run(addGitHub(), GoodToken);
+        QVERIFY2(added.exitCode == 0, qPrintable(added.err));
+        const CliRun listed =
+            run({QStringLiteral("connection"), QStringLiteral("list"), QStringLiteral("--json")});
+        QCOMPARE(listed.exitCode, 0);
+        const QString credential =
+            jsonArray(listed).at(0).toObject().value(QStringLiteral("credential")).toString();
+        QVERIFY2(QRegularExpression(QStringLiteral("^workspace-[0-9]+\\.connection-[0-9a-f-]{36}$"))
+                     .match(credential)
+                     .hasMatch(),
+                 qPrintable(listed.out));
+
+        QTemporaryDir credentials;
+        QVERIFY(credentials.isValid());
+        QFile file(credentials.filePath(credential));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("rd-fake-github-token-0002\n");
+        file.close();
+        QVERIFY(file.setPermissions(QFile::ReadOwner | QFile::WriteOwner));
+
+        CliRunner service;
+        service.setEnvironment(
+            QStringLiteral("RELEASEDECK_DATABASE"),
+            QStringLiteral("sqlite:%1/deck-%2.sqlite").arg(m_dir.path()).arg(m_run));
+        service.setEnvironment(QStringLiteral("CREDENTIALS_DIRECTORY"), credentials.path());
+        const CliRun verified = service.run(
+            {QStringLiteral("--secrets"), QStringLiteral("credentials-dir"),
+             QStringLiteral("connection"), QStringLiteral("verify"), QStringLiteral("SCM")});
+        QVERIFY2(verified.exitCode == 0, qPrintable(verified.out + verified.err));
+        QCOMPARE(m_github->requests("GET", QString()).constLast().header("authorization"),
+                 QByteArray("Bearer rd-fake-github-token-0002"));
     }
 
     void refusedTokenSavesNothing()
