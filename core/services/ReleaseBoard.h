@@ -2,6 +2,7 @@
 
 #include "Result.h"
 #include "model/Actor.h"
+#include "model/Event.h"
 #include "model/OrchestratorLease.h"
 #include "model/ReleaseSummary.h"
 
@@ -33,6 +34,7 @@ struct BoardChanges
     bool more = false;             // more events wait beyond feedSeq: ask again at once
     QList<ReleaseSummary> changed; // releases named by the new events, as they are now
     QList<qint64> removed;         // releases named by the new events that are gone
+    QList<Event> events;           // the new events themselves, oldest first
     std::optional<OrchestratorLease> lease;
     QDateTime now;
 };

@@ -95,6 +95,11 @@ void ReleaseFeed::answered(int generation, const Result<BoardChanges>& changes)
     m_lease = changes->lease;
     m_now = changes->now;
     m_nowReadAt.start();
+    if (!changes->events.isEmpty())
+        emit eventsArrived(m_workspaceId, changes->events);
+    // A receiver may have switched or stopped the feed meanwhile.
+    if (generation != m_generation)
+        return;
     if (!changes->changed.isEmpty() || !changes->removed.isEmpty())
         emit releasesChanged(m_workspaceId, changes->changed, changes->removed);
     emit leaseChanged();
