@@ -4,6 +4,9 @@
 #include "Version.h"
 #include "backend/AppBackend.h"
 #include "backend/FutureReply.h"
+#include "desktop/DesktopIntegration.h"
+#include "desktop/SingleInstance.h"
+#include "desktop/Theme.h"
 #include "logging/LogFile.h"
 #include "logging/Logging.h"
 
@@ -54,6 +57,12 @@ int main(int argc, char* argv[])
     qCInfo(lcApp).noquote() << "Release Deck" << ReleaseDeck::version() << "starting; log at"
                             << logPath;
 
+    // One instance per user and profile: a second launch raises the first and steps aside.
+    ReleaseDeck::SingleInstance instance;
+    if (instance.claim() == ReleaseDeck::SingleInstance::Role::Secondary)
+        return 0;
+    ReleaseDeck::Theme::apply(ReleaseDeck::DesktopSettings::appearance());
+
     ReleaseDeck::TerminationSignals::quitOnTermination(app);
     ReleaseDeck::AppBackend backend;
     // Work still running ends at once; the backend's destructor then waits for it briefly.
@@ -62,6 +71,11 @@ int main(int argc, char* argv[])
     QObject::connect(&flow, &ReleaseDeck::AppWindowFlow::setupAbandoned, &app,
                      &QCoreApplication::quit, Qt::QueuedConnection);
     QObject::connect(&flow, &ReleaseDeck::AppWindowFlow::quitRequested, &app,
+                     &QCoreApplication::quit, Qt::QueuedConnection);
+    ReleaseDeck::DesktopIntegration desktop(backend, flow);
+    QObject::connect(&instance, &ReleaseDeck::SingleInstance::raiseRequested, &desktop,
+                     &ReleaseDeck::DesktopIntegration::raiseWindow);
+    QObject::connect(&desktop, &ReleaseDeck::DesktopIntegration::quitRequested, &app,
                      &QCoreApplication::quit, Qt::QueuedConnection);
     if (parser.isSet(databaseOption)) {
         // Opened directly: the main window on that database, or a dialog saying why not.

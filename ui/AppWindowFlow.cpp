@@ -99,6 +99,23 @@ void AppWindowFlow::showMainWindow()
     m_main->show();
     m_main->raise();
     qCInfo(lcUi) << "main window shown";
+    emit mainWindowShown(m_main);
+}
+
+void AppWindowFlow::raiseWindow()
+{
+    QWidget* shown = m_problem  ? static_cast<QWidget*>(m_problem)
+                     : m_wizard ? static_cast<QWidget*>(m_wizard)
+                                : static_cast<QWidget*>(m_main);
+    if (!shown)
+        return;
+    if (shown->isMinimized())
+        shown->showNormal();
+    else
+        shown->show();
+    shown->raise();
+    shown->activateWindow();
+    qCInfo(lcUi).noquote() << "raised" << shown->objectName() << "for a second launch";
 }
 
 MainWindow* AppWindowFlow::mainWindow() const

@@ -26,6 +26,9 @@ public:
     // The database named on the command line could not be opened: a dialog says why and
     // offers Retry and Quit (never the wizard).
     void showDatabaseProblem(const QString& error);
+    // Brings the app's window to the front (a second launch asked): the main window, or
+    // the wizard or the database problem while those are what the app shows.
+    void raiseWindow();
     MainWindow* mainWindow() const;
     OnboardingWizard* wizard() const;
 
@@ -35,6 +38,8 @@ signals:
     // The database problem dialog's answers.
     void retryRequested();
     void quitRequested();
+    // The main window is shown, made anew or again (after the wizard).
+    void mainWindowShown(ReleaseDeck::MainWindow* window);
 
 private:
     void openWizard(bool firstLaunch);

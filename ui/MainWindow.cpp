@@ -59,6 +59,11 @@ void MainWindow::buildMenus()
     QAction* setup = fileMenu->addAction(tr("&Set up again…"), this, &MainWindow::setupRequested);
     setup->setObjectName(QStringLiteral("setupAction"));
     setup->setEnabled(m_backend != nullptr);
+    QAction* preferences =
+        fileMenu->addAction(tr("&Preferences…"), this, &MainWindow::preferencesRequested);
+    preferences->setObjectName(QStringLiteral("preferencesAction"));
+    preferences->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
+    preferences->setEnabled(m_backend != nullptr);
     fileMenu->addSeparator();
     QAction* quit = fileMenu->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);

@@ -61,6 +61,8 @@ public:
 signals:
     // "Set up again…" from the menu: the app opens the onboarding wizard.
     void setupRequested();
+    // File › Preferences… (Ctrl+,): the app opens the Preferences dialog.
+    void preferencesRequested();
     // A release was opened (Enter or a double click on the dashboard).
     void releaseOpenRequested(qint64 workspaceId, qint64 releaseId);
 

@@ -47,6 +47,18 @@ OrchestratorOptions OrchestratorOptions::forThisProcess()
     return options;
 }
 
+Status OrchestratorOptions::checkTickSeconds(int tickSeconds, int leaseSeconds)
+{
+    if (tickSeconds >= 1 && tickSeconds < leaseSeconds)
+        return {};
+    return Error::usage(QCoreApplication::translate(
+                            "Orchestrator", "The tick interval must be from 1 to %1 seconds: "
+                                            "shorter than the %2-second lease, or the lease "
+                                            "lapses between ticks.")
+                            .arg(leaseSeconds - 1)
+                            .arg(leaseSeconds));
+}
+
 Orchestrator::Orchestrator(Database& database, SecretStore& secrets, qint64 accountId,
                            OrchestratorOptions options, QObject* parent)
     : QObject(parent)
@@ -81,6 +93,14 @@ void Orchestrator::tickSoon()
 {
     if (!m_stopping)
         m_soon.start();
+}
+
+void Orchestrator::setTickSeconds(int tickSeconds)
+{
+    m_options.tickSeconds = tickSeconds;
+    // While the database is away the backoff keeps its own interval until it is back.
+    if (m_failures == 0)
+        m_timer.setInterval(std::max(1, tickSeconds) * 1000);
 }
 
 void Orchestrator::runUntilQuiet()

@@ -28,6 +28,9 @@ struct OrchestratorOptions
 
     // holder and actorName for this host and process.
     static OrchestratorOptions forThisProcess();
+    // Whether tickSeconds fits leaseSeconds: at least a second, and shorter than the lease,
+    // or the lease lapses between ticks.
+    static Status checkTickSeconds(int tickSeconds, int leaseSeconds);
 };
 
 // Moves releases by itself. Each tick (a QTimer, and at once after a user action or a
@@ -55,6 +58,8 @@ public:
     void stop();
     // A tick at once (coalesced), e.g. after a user action.
     void tickSoon();
+    // Ticks every tickSeconds from now on (checkTickSeconds() says which values fit).
+    void setTickSeconds(int tickSeconds);
     // Ticks until a tick finds nothing due now and nothing runs, then emits quiescent().
     void runUntilQuiet();
     // What the next tick would do and why, one line each; reads only.

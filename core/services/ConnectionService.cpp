@@ -213,8 +213,11 @@ Status ConnectionService::record(const Actor& actor, const Connection& connectio
         outcome.conclusive
             ? QStringLiteral("Verified %1: %2.").arg(connection.displayName, toText(outcome.status))
             : QStringLiteral("Could not verify %1: %2").arg(connection.displayName, outcome.error);
-    if (Status logged =
-            appendEvent(actor, QStringLiteral("connection.verified"), message, connection);
+    // The statuses before and after let a follower tell a connection that just turned bad.
+    const QJsonObject statuses{{QStringLiteral("status"), toText(outcome.status)},
+                               {QStringLiteral("previousStatus"), toText(connection.status)}};
+    if (Status logged = appendEvent(actor, QStringLiteral("connection.verified"), message,
+                                    connection, statuses);
         !logged)
         return logged;
     return transaction.commit();
@@ -387,7 +390,8 @@ Status ConnectionService::remove(const Actor& actor, qint64 connectionId)
 }
 
 Status ConnectionService::appendEvent(const Actor& actor, const QString& kind,
-                                      const QString& message, const Connection& connection)
+                                      const QString& message, const Connection& connection,
+                                      const QJsonObject& extra)
 {
     Event event;
     event.actor = m_actorLogin;
@@ -396,6 +400,8 @@ Status ConnectionService::appendEvent(const Actor& actor, const QString& kind,
     event.data = {{QStringLiteral("connectionId"), connection.id},
                   {QStringLiteral("category"), toText(connection.category)},
                   {QStringLiteral("provider"), connection.provider}};
+    for (auto it = extra.begin(); it != extra.end(); ++it)
+        event.data.insert(it.key(), it.value());
     EventStore events(m_database);
     Result<qint64> appended = events.append(actor, event);
     if (!appended)

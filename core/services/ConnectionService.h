@@ -6,6 +6,7 @@
 #include "model/ConnectionDraft.h"
 #include "providers/VerificationOutcome.h"
 
+#include <QJsonObject>
 #include <QList>
 
 #include <functional>
@@ -87,8 +88,9 @@ private:
     Error stopped() const;
     Status record(const Actor& actor, const Connection& connection,
                   const VerificationOutcome& outcome);
+    // extra joins the event's data (the connection's id, category and provider).
     Status appendEvent(const Actor& actor, const QString& kind, const QString& message,
-                       const Connection& connection);
+                       const Connection& connection, const QJsonObject& extra = {});
 
     Database& m_database;
     SecretStore& m_secrets;

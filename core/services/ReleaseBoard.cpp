@@ -87,7 +87,9 @@ Result<BoardChanges> ReleaseBoard::since(const Actor& actor, qint64 afterSeq, in
                 changes.trainsChanged = true;
         }
         read += int(page->size());
-        if (page->size() < wanted)
+        const bool last = page->size() < wanted;
+        changes.events.append(std::move(*page));
+        if (last)
             break;
     }
     if (!touched.isEmpty()) {

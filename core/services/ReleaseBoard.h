@@ -2,6 +2,7 @@
 
 #include "Result.h"
 #include "model/Actor.h"
+#include "model/Event.h"
 #include "model/OrchestratorLease.h"
 #include "model/ReleaseSummary.h"
 
@@ -34,6 +35,7 @@ struct BoardChanges
     QList<ReleaseSummary> changed; // releases named by the new events, as they are now
     QList<qint64> removed;         // releases named by the new events that are gone
     bool trainsChanged = false;    // a release train was created, changed or deleted
+    QList<Event> events;           // the new events themselves, oldest first
     std::optional<OrchestratorLease> lease;
     QDateTime now;
 };

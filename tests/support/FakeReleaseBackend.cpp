@@ -1,5 +1,7 @@
 #include "FakeReleaseBackend.h"
 
+#include "orchestrator/Orchestrator.h"
+
 #include <QSet>
 #include <QTimer>
 
@@ -13,6 +15,15 @@ void FakeLocalOrchestrator::setEnabled(bool enabled)
     if (!enabled)
         m_status = {};
     emit changed();
+}
+
+Status FakeLocalOrchestrator::setTickSeconds(int seconds)
+{
+    if (Status fits = OrchestratorOptions::checkTickSeconds(seconds, 30); !fits)
+        return fits;
+    m_tickSeconds = seconds;
+    emit changed();
+    return {};
 }
 
 void FakeLocalOrchestrator::report(const OrchestratorStatus& status)
@@ -51,13 +62,25 @@ void FakeReleaseBackend::change(const ReleaseSummary& summary)
         *found = summary;
     else
         summaries.prepend(summary);
-    m_events.append({++m_seq, summary.release.id});
+    Event event;
+    event.releaseId = summary.release.id;
+    event.kind = QStringLiteral("release.changed");
+    record(event);
 }
 
 void FakeReleaseBackend::remove(qint64 releaseId)
 {
     summaries.removeIf([releaseId](const ReleaseSummary& s) { return s.release.id == releaseId; });
-    m_events.append({++m_seq, releaseId});
+    Event event;
+    event.releaseId = releaseId;
+    event.kind = QStringLiteral("release.removed");
+    record(event);
+}
+
+void FakeReleaseBackend::record(Event event)
+{
+    event.seq = ++m_seq;
+    m_events.append(event);
 }
 
 QFuture<Result<BoardSnapshot>> FakeReleaseBackend::releaseBoard(qint64 workspaceId, int newest)
@@ -85,10 +108,12 @@ QFuture<Result<BoardChanges>> FakeReleaseBackend::releaseChangesSince(qint64 wor
         BoardChanges changes;
         changes.feedSeq = afterSeq;
         QSet<qint64> touched;
-        for (const auto& [seq, id] : std::as_const(m_events)) {
-            if (seq > afterSeq) {
-                touched.insert(id);
-                changes.feedSeq = std::max(changes.feedSeq, seq);
+        for (const Event& event : std::as_const(m_events)) {
+            if (event.seq > afterSeq) {
+                if (event.releaseId != 0)
+                    touched.insert(event.releaseId);
+                changes.events.append(event);
+                changes.feedSeq = std::max(changes.feedSeq, event.seq);
             }
         }
         for (const ReleaseSummary& summary : std::as_const(summaries)) {

@@ -24,6 +24,8 @@ public:
     QString holder() const override { return QStringLiteral("orchestrator@this-laptop/4242"); }
     OrchestratorStatus status() const override { return m_status; }
     void tickSoon() override { ++ticks; }
+    int tickSeconds() const override { return m_tickSeconds; }
+    Status setTickSeconds(int seconds) override;
 
     // What the orchestrator reports next (emits changed()).
     void report(const OrchestratorStatus& status);
@@ -32,6 +34,7 @@ public:
 
 private:
     bool m_enabled = true;
+    int m_tickSeconds = 10;
     OrchestratorStatus m_status;
 };
 
@@ -64,6 +67,9 @@ public:
     // Adds or replaces a release (by id) as one event of the feed; removes it when gone.
     void change(const ReleaseSummary& summary);
     void remove(qint64 releaseId);
+    // An event of the feed as another instance or person wrote it (the fake gives it the
+    // next seq; its id stays as given, so recording it twice delivers the same event again).
+    void record(Event event);
     // The feed position now: the seq of the last change.
     qint64 seq() const { return m_seq; }
 
@@ -89,7 +95,7 @@ private:
     QFuture<T> later(std::function<T()> answer);
 
     qint64 m_seq = 0;
-    QList<QPair<qint64, qint64>> m_events; // (seq, release id)
+    QList<Event> m_events; // what changed, by seq
     ReleaseFeed m_feed;
     FakeLocalOrchestrator m_orchestrator;
     FakeTrainBackend m_trains;

@@ -202,6 +202,8 @@ BackendStatus AppBackend::statusOf(const Session& session) const
     const DatabaseUrl& url = session.database->url();
     status.sharedDatabase = url.isShared();
     status.databaseHost = url.isShared() ? url.host : QString();
+    status.accountId = session.accountId;
+    status.login = session.login;
     QMutexLocker lock(&m_mutex);
     status.keychainAvailable = m_keychainAvailable;
     return status;
@@ -258,6 +260,8 @@ BackendStatus AppBackend::openSession()
         return fail(me.error().message);
     session->accountId = me->id;
     session->login = me->login;
+    status.accountId = me->id;
+    status.login = me->login;
     if (direct && !m_directWorkspace.isEmpty()) {
         Result<std::optional<Workspace>> found =
             WorkspaceStore(*session->database).findByName(m_directWorkspace);

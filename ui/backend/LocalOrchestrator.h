@@ -1,5 +1,6 @@
 #pragma once
 
+#include "Result.h"
 #include "orchestrator/OrchestratorStatus.h"
 
 #include <QObject>
@@ -26,9 +27,14 @@ public:
     virtual OrchestratorStatus status() const = 0;
     // A tick at once (coalesced); nothing when off.
     virtual void tickSoon() = 0;
+    // Seconds between ticks (a setting, 10 unless changed); a value that
+    // OrchestratorOptions::checkTickSeconds() refuses is refused here too. Remembered and
+    // applied at once.
+    virtual int tickSeconds() const = 0;
+    virtual Status setTickSeconds(int seconds) = 0;
 
 signals:
-    // enabled(), status() or the running state changed.
+    // enabled(), tickSeconds(), status() or the running state changed.
     void changed();
 };
 

@@ -9,6 +9,7 @@ namespace ReleaseDeck {
 namespace {
 
 const QString EnabledKey = QStringLiteral("orchestrator/enabled");
+const QString TickKey = QStringLiteral("orchestrator/tickSeconds");
 
 } // namespace
 
@@ -19,7 +20,12 @@ OrchestratorThread::OrchestratorThread(SecretStore* secrets, HttpSettings http, 
     , m_home(new QObject)
 {
     m_options.http = std::move(http);
-    m_enabled = QSettings().value(EnabledKey, true).toBool();
+    QSettings settings;
+    m_enabled = settings.value(EnabledKey, true).toBool();
+    // A value edited by hand that does not fit the lease leaves the default.
+    const int tick = settings.value(TickKey, m_options.tickSeconds).toInt();
+    if (OrchestratorOptions::checkTickSeconds(tick, m_options.leaseSeconds))
+        m_options.tickSeconds = tick;
     m_thread.setObjectName(QStringLiteral("orchestrator"));
     m_home->moveToThread(&m_thread);
     // The home object goes with its thread; it owns whatever orchestrator is left.
@@ -64,6 +70,24 @@ void OrchestratorThread::setEnabled(bool enabled)
     else
         stopRun();
     emit changed();
+}
+
+Status OrchestratorThread::setTickSeconds(int seconds)
+{
+    if (Status fits = OrchestratorOptions::checkTickSeconds(seconds, m_options.leaseSeconds); !fits)
+        return fits;
+    if (seconds == m_options.tickSeconds)
+        return {};
+    m_options.tickSeconds = seconds;
+    QSettings().setValue(TickKey, seconds);
+    if (m_phase == Phase::Running) {
+        onThread([this, seconds] {
+            if (m_orchestrator)
+                m_orchestrator->setTickSeconds(seconds);
+        });
+    }
+    emit changed();
+    return {};
 }
 
 void OrchestratorThread::tickSoon()

@@ -43,6 +43,8 @@ public:
     QString holder() const override { return m_options.holder; }
     OrchestratorStatus status() const override { return m_status; }
     void tickSoon() override;
+    int tickSeconds() const override { return m_options.tickSeconds; }
+    Status setTickSeconds(int seconds) override;
 
 private:
     enum class Phase

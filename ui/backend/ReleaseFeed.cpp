@@ -98,6 +98,11 @@ void ReleaseFeed::answered(int generation, const Result<BoardChanges>& changes)
     m_now = changes->now;
     m_nowReadAt.start();
     const qint64 workspaceId = m_workspaceId;
+    if (!changes->events.isEmpty())
+        emit eventsArrived(workspaceId, changes->events);
+    // A receiver may have switched or stopped the feed meanwhile.
+    if (generation != m_generation)
+        return;
     if (!changes->changed.isEmpty() || !changes->removed.isEmpty())
         emit releasesChanged(workspaceId, changes->changed, changes->removed);
     const bool trainRelease =

@@ -15,9 +15,10 @@ class QTimer;
 
 namespace ReleaseDeck {
 
-// Follows one workspace's event feed for the window: every interval (and at once after a
-// change made here) it asks the backend, off the GUI thread, for the events since the last
-// seq it saw and the summaries of the releases they name, and hands those on. It never
+// Follows one workspace's event feed: every interval (and at once after a change made
+// here) it asks the backend, off the GUI thread, for the events since the last seq it saw
+// and the summaries of the releases they name, and hands those on. The window has one for
+// the workspace it shows; the desktop notifications one per workspace (WorkspaceWatch). It never
 // skips an event: the seq only moves to what a successful answer read. One request at a
 // time; answers for a workspace no longer followed are dropped. Lives on the GUI thread.
 class ReleaseFeed : public QObject
@@ -58,6 +59,8 @@ signals:
     // A release train of workspaceId was created, changed or deleted, or a release made
     // from one changed (its latest and active release may differ).
     void trainsChanged(qint64 workspaceId);
+    // The new events themselves, oldest first (before releasesChanged).
+    void eventsArrived(qint64 workspaceId, const QList<ReleaseDeck::Event>& events);
     // The lease was read again (its heartbeat moves), or a request failed or recovered.
     void leaseChanged();
 
