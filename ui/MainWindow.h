@@ -20,6 +20,7 @@ class ConnectionsPage;
 class DashboardPage;
 class MembersPage;
 class OrchestratorIndicator;
+class ReleasePage;
 
 // The app's window: menus, the workspace switcher, navigation between the Dashboard,
 // Connections, Activity and Members, and a status bar saying where the database is, who
@@ -44,6 +45,7 @@ public:
     ConnectionsPage* connectionsPage() const { return m_connections; }
     ActivityPage* activityPage() const { return m_activity; }
     MembersPage* membersPage() const { return m_members; }
+    ReleasePage* releasePage() const { return m_release; }
     void showPage(int index);
     qint64 workspaceId() const;
     // The database or the workspace changed ("Set up again…"): the pages start afresh on
@@ -52,6 +54,8 @@ public:
     // Shows the workspace named so once the workspace list arrives (--workspace NAME).
     void preferWorkspace(const QString& workspaceName);
 
+    // Shows a release's page in place of the dashboard (releaseOpenRequested).
+    void openRelease(qint64 workspaceId, qint64 releaseId);
     // New release (Ctrl+N, the dashboard's buttons) in the shown workspace.
     void newRelease();
 
@@ -85,6 +89,7 @@ private:
     ConnectionsPage* m_connections = nullptr;
     ActivityPage* m_activity = nullptr;
     MembersPage* m_members = nullptr;
+    ReleasePage* m_release = nullptr;
     QLabel* m_database = nullptr;
     QPushButton* m_reconnect = nullptr;
     OrchestratorIndicator* m_orchestrator = nullptr;

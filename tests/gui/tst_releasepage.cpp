@@ -1,0 +1,491 @@
+#include "FakeConnectionBackend.h"
+#include "MainWindow.h"
+#include "ReleaseSamples.h"
+#include "Screenshots.h"
+#include "Translations.h"
+#include "releases/DashboardPage.h"
+#include "releases/HotfixDialog.h"
+#include "releases/ReleaseActionBar.h"
+#include "releases/ReleaseFilterModel.h"
+#include "releases/ReleasePage.h"
+#include "releases/ReleaseTableModel.h"
+#include "releases/ReleaseTaskModel.h"
+#include "widgets/DisplayNames.h"
+#include "widgets/FieldMessage.h"
+
+#include <QApplication>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStackedWidget>
+#include <QTableView>
+#include <QTest>
+#include <QTimer>
+#include <QTreeView>
+
+using namespace ReleaseDeck;
+using namespace ReleaseDeck::Test;
+
+namespace {
+
+Task task(qint64 id, TaskType type, TaskStatus status, int cycle = 0, qint64 cycleId = 0)
+{
+    Task made;
+    made.id = id;
+    made.releaseId = 10;
+    made.type = type;
+    made.stage = stageOf(type);
+    made.status = status;
+    made.cycleNumber = cycle;
+    made.cycleId = cycleId;
+    made.attempts = status == TaskStatus::Pending ? 0 : 1;
+    return made;
+}
+
+} // namespace
+
+// The release page in the real main window on the fake backend: every state's words, the
+// tasks of a release mid-regression with a failed task, actions by role, confirmations, a
+// teammate's earlier change, the keyboard, live updates in place, and screenshots.
+class TestReleasePage : public QObject
+{
+    Q_OBJECT
+
+private:
+    FakeConnectionBackend m_backend;
+    QDateTime m_now;
+
+    FakeReleaseBackend& releases() { return m_backend.releaseFake(); }
+
+    // 2.2.0 (id 10) in regression: kickoff done, RC 1 done, RC 2 running with its tag
+    // failed on a permission, one more slot planned.
+    ReleaseDetail midRegression()
+    {
+        ReleaseDetail detail;
+        QList<Task>& tasks = detail.tasks;
+        tasks = {task(1, TaskType::ForkBranch, TaskStatus::Completed),
+                 task(2, TaskType::CreateProjectManagementTicket, TaskStatus::Completed),
+                 task(3, TaskType::CreateTestSuite, TaskStatus::Skipped),
+                 task(4, TaskType::TriggerPreRegressionBuilds, TaskStatus::Completed),
+                 task(5, TaskType::CreateRcTag, TaskStatus::Completed, 1, 101),
+                 task(6, TaskType::TriggerRegressionBuilds, TaskStatus::Completed, 1, 101),
+                 task(7, TaskType::CreateRcTag, TaskStatus::Failed, 2, 102),
+                 task(8, TaskType::TriggerRegressionBuilds, TaskStatus::Pending, 2, 102),
+                 task(9, TaskType::CreateReleaseTag, TaskStatus::Pending)};
+        tasks[0].externalUrl = QStringLiteral("https://github.example/acme/app/tree/release/2.2.0");
+        tasks[0].startedAt = m_now.addSecs(-7200);
+        tasks[0].finishedAt = m_now.addSecs(-7190);
+        tasks[2].lastError = QStringLiteral("No test management connection.");
+        tasks[6].attempts = 3;
+        tasks[6].lastError = QStringLiteral(
+            "GitHub refused to create the tag: the token may not write to acme/app.");
+        for (Build build : {Build{}, Build{}}) {
+            build.id = detail.builds.size() + 1;
+            build.taskId = 6;
+            build.cycleId = 101;
+            build.platform = detail.builds.isEmpty() ? Platform::Android : Platform::Ios;
+            build.status = BuildStatus::Succeeded;
+            build.ciRunId = QString::number(4510 + build.id);
+            build.ciRunUrl = QStringLiteral("https://ci.example/runs/%1").arg(build.ciRunId);
+            detail.builds.append(build);
+        }
+        RegressionCycle first{101,   1,  10, 1, QStringLiteral("v2.2.0-rc.1"), CycleStatus::Done,
+                              false, {}, {}};
+        RegressionCycle second{102, 1, 10, 2, QString(), CycleStatus::InProgress, true, {}, {}};
+        detail.cycles = {first, second};
+        detail.regressionSlots = {{1, 1, 10, m_now.addSecs(-86400), true, true, 101, {}},
+                                  {2, 1, 10, m_now.addSecs(-600), true, true, 102, {}},
+                                  {3, 1, 10, m_now.addSecs(86400), true, false, 0, {}}};
+        return detail;
+    }
+
+    ReleaseSummary failedSummary()
+    {
+        ReleaseSummary summary = sampleRelease(10, QStringLiteral("2.2.0"), ReleaseStatus::Paused,
+                                               Stage::Regression, 5, 8);
+        summary.release.pauseReason = PauseReason::TaskFailure;
+        summary.release.kickoffAt = m_now.addSecs(-7200);
+        summary.release.targetAt = m_now.addSecs(-3600);
+        summary.failedTask = TaskType::CreateRcTag;
+        summary.failedCycle = 2;
+        return summary;
+    }
+
+    std::unique_ptr<MainWindow> openWindow()
+    {
+        auto window = std::make_unique<MainWindow>(&m_backend);
+        window->resize(1280, 800);
+        window->show();
+        if (!QTest::qWaitForWindowExposed(window.get()))
+            qFatal("the main window did not show");
+        return window;
+    }
+
+    // The window with 2.2.0's page open and read.
+    std::unique_ptr<MainWindow> openFailedRelease()
+    {
+        releases().summaries = {failedSummary()};
+        releases().details.insert(10, midRegression());
+        auto window = openWindow();
+        [&] {
+            QTRY_COMPARE(window->dashboardPage()->model()->rowCount(), 1);
+        }();
+        QSignalSpy shown(window->releasePage(), &ReleasePage::detailShown);
+        window->openRelease(1, 10);
+        [&] {
+            QTRY_VERIFY(shown.size() >= 1);
+        }();
+        return window;
+    }
+
+    static QString text(QWidget* root, const QString& name)
+    {
+        auto* label = root->findChild<QLabel*>(name);
+        return label ? label->text() : QStringLiteral("<no %1>").arg(name);
+    }
+
+    static QString cell(const QModelIndex& index, int column)
+    {
+        return index.siblingAtColumn(column).data().toString();
+    }
+
+    // Answers the next message box with the button whose text is answer; returns its text.
+    static void answerNextQuestion(const QString& answer, QString* asked)
+    {
+        QTimer::singleShot(0, [answer, asked] {
+            QTRY_VERIFY(qobject_cast<QMessageBox*>(QApplication::activeModalWidget()));
+            auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+            *asked = box->text();
+            for (QAbstractButton* button : box->buttons()) {
+                if (button->text().remove(u'&') == answer)
+                    QTest::mouseClick(button, Qt::LeftButton);
+            }
+        });
+    }
+
+    static QList<QPushButton*> shownActions(ReleasePage* page)
+    {
+        QList<QPushButton*> shown;
+        for (QPushButton* button : page->actionBar()->findChildren<QPushButton*>()) {
+            if (button->isVisibleTo(page))
+                shown.append(button);
+        }
+        return shown;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QCoreApplication::setOrganizationName(QStringLiteral("ReleaseDeckTest"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_releasepage"));
+        QSettings().clear();
+        Translations::install(*qApp);
+        m_backend.onboarding = false;
+    }
+
+    void init()
+    {
+        m_now = QDateTime::currentDateTimeUtc();
+        m_backend.workspaceList = {{1, QStringLiteral("Acme Mobile"), Role::Owner}};
+        releases().summaries.clear();
+        releases().details.clear();
+        releases().actions.clear();
+        releases().detailCalls.clear();
+        releases().nextActError.reset();
+        releases().compareError.reset();
+    }
+
+    void everyStateIsSaidInWords()
+    {
+        releases().summaries = sampleReleases(m_now);
+        auto window = openWindow();
+        QTRY_COMPARE(window->dashboardPage()->model()->rowCount(), 12);
+        ReleasePage* page = window->releasePage();
+        for (const ReleaseSummary& summary : sampleReleases(m_now)) {
+            QSignalSpy shown(page, &ReleasePage::detailShown);
+            window->openRelease(1, summary.release.id);
+            QTRY_VERIFY(shown.size() >= 1);
+            const Release& release = summary.release;
+            QCOMPARE(text(page, QStringLiteral("releaseVersionLabel")), release.version);
+            QCOMPARE(
+                page->findChild<QLabel*>(QStringLiteral("releaseHotfixBadge"))->isVisibleTo(page),
+                release.type == ReleaseType::Hotfix);
+            const QString status = text(page, QStringLiteral("releaseStatusLabel"));
+            if (release.status == ReleaseStatus::Paused) {
+                const QString reason = release.pauseReason == PauseReason::AwaitingStageTrigger
+                                           ? QStringLiteral("Paused — waiting for approval")
+                                       : release.pauseReason == PauseReason::TaskFailure
+                                           ? QStringLiteral("Paused — a task failed")
+                                           : QStringLiteral("Paused — on request");
+                QCOMPARE(status, reason);
+            } else {
+                QCOMPARE(status, DisplayNames::releaseStatus(release.status));
+            }
+            QCOMPARE(text(page, QStringLiteral("releaseStageLabel")),
+                     DisplayNames::stage(release.stage));
+            const bool overdue = release.targetAt.isValid() && release.targetAt < m_now &&
+                                 (release.status == ReleaseStatus::InProgress ||
+                                  release.status == ReleaseStatus::Paused ||
+                                  release.status == ReleaseStatus::Pending);
+            QCOMPARE(text(page, QStringLiteral("releaseTargetLabel"))
+                         .endsWith(QLatin1String("(overdue)")),
+                     overdue);
+        }
+    }
+
+    void aFailedTaskShowsItsErrorBuildsAndWaits()
+    {
+        auto window = openFailedRelease();
+        ReleasePage* page = window->releasePage();
+        QCOMPARE(window->findChild<QStackedWidget*>()->currentWidget(), page);
+        QCOMPARE(text(page, QStringLiteral("releaseStatusLabel")),
+                 QStringLiteral("Paused — CREATE_RC_TAG failed"));
+        ReleaseTaskModel* model = page->taskModel();
+        const QModelIndex failed = model->indexOfKey(QStringLiteral("task:CREATE_RC_TAG:2"));
+        QVERIFY(failed.isValid());
+        QCOMPARE(cell(failed, ReleaseTaskModel::StatusColumn), QStringLiteral("Failed"));
+        QCOMPARE(cell(failed, ReleaseTaskModel::AttemptsColumn), QStringLiteral("3"));
+        QVERIFY(
+            cell(failed, ReleaseTaskModel::DetailsColumn).contains(QLatin1String("may not write")));
+        const QModelIndex cycle = model->indexOfKey(QStringLiteral("cycle:1"));
+        QCOMPARE(cell(cycle, ReleaseTaskModel::NameColumn), QStringLiteral("RC 1 — v2.2.0-rc.1"));
+        const QModelIndex build = model->indexOfKey(QStringLiteral("build:2"));
+        QCOMPARE(cell(build, ReleaseTaskModel::NameColumn), QStringLiteral("Build for iOS"));
+        QCOMPARE(cell(build, ReleaseTaskModel::StatusColumn), QStringLiteral("Succeeded"));
+        QCOMPARE(
+            build.data(ReleaseTaskModel::LinksRole).toList().constFirst().toStringList().value(1),
+            QStringLiteral("https://ci.example/runs/4512"));
+        const QModelIndex waiting =
+            model->indexOfKey(QStringLiteral("task:TRIGGER_REGRESSION_BUILDS:2"));
+        QCOMPARE(
+            cell(waiting, ReleaseTaskModel::DetailsColumn),
+            QStringLiteral("Waits: release paused until the failed task is retried or skipped"));
+        QVERIFY(model->indexOfKey(QStringLiteral("slot:3")).isValid());
+        // The chosen task in full, with its links.
+        page->taskView()->setCurrentIndex(model->indexOfKey(QStringLiteral("task:FORK_BRANCH:0")));
+        QVERIFY(text(page, QStringLiteral("taskDetails"))
+                    .contains(QLatin1String("https://github.example/acme/app/tree/release/2.2.0")));
+    }
+
+    void aViewerSeesNoAction()
+    {
+        m_backend.workspaceList = {{1, QStringLiteral("Acme Mobile"), Role::Viewer}};
+        auto window = openFailedRelease();
+        QCOMPARE(shownActions(window->releasePage()), QList<QPushButton*>());
+    }
+
+    void anEditorSeesWhatTheStateAllows()
+    {
+        m_backend.workspaceList = {{1, QStringLiteral("Acme Mobile"), Role::Editor}};
+        auto window = openFailedRelease();
+        QStringList names;
+        for (QPushButton* button : shownActions(window->releasePage()))
+            names.append(button->objectName());
+        names.sort();
+        QCOMPARE(names, (QStringList{QStringLiteral("addSlotButton"),
+                                     QStringLiteral("cancelReleaseButton"),
+                                     QStringLiteral("retryButton"), QStringLiteral("skipButton")}));
+    }
+
+    void skipAndCancelAskFirst()
+    {
+        auto window = openFailedRelease();
+        ReleaseActionBar* bar = window->releasePage()->actionBar();
+        QString asked;
+        answerNextQuestion(QStringLiteral("Cancel"), &asked);
+        QTest::mouseClick(bar->button(ReleaseAction::Kind::Skip), Qt::LeftButton);
+        QVERIFY2(asked.contains(QStringLiteral("Skip “Tag the release candidate” of 2.2.0?")),
+                 qPrintable(asked));
+        QTest::qWait(100);
+        QCOMPARE(releases().actions.size(), 0);
+
+        answerNextQuestion(QStringLiteral("Skip task"), &asked);
+        QTest::mouseClick(bar->button(ReleaseAction::Kind::Skip), Qt::LeftButton);
+        QTRY_COMPARE(releases().actions.size(), 1);
+        const ReleaseAction skip = releases().actions.constFirst();
+        QCOMPARE(skip.kind, ReleaseAction::Kind::Skip);
+        QCOMPARE(skip.task, TaskType::CreateRcTag);
+        QCOMPARE(skip.cycle, 2);
+        QCOMPARE(skip.seenRowVersion, 1);
+        // Buttons wait while an action is on its way.
+        QTRY_VERIFY(bar->button(ReleaseAction::Kind::Cancel)->isEnabled());
+
+        answerNextQuestion(QStringLiteral("Cancel"), &asked);
+        QTest::mouseClick(bar->button(ReleaseAction::Kind::Cancel), Qt::LeftButton);
+        QVERIFY(asked.startsWith(QLatin1String("Cancel 2.2.0?")));
+        QTest::qWait(100);
+        QCOMPARE(releases().actions.size(), 1);
+        answerNextQuestion(QStringLiteral("Cancel release"), &asked);
+        QTest::mouseClick(bar->button(ReleaseAction::Kind::Cancel), Qt::LeftButton);
+        QTRY_COMPARE(releases().actions.size(), 2);
+        QCOMPARE(releases().actions.constLast().kind, ReleaseAction::Kind::Cancel);
+    }
+
+    void aTeammatesEarlierChangeIsSaidAndReadAgain()
+    {
+        auto window = openFailedRelease();
+        ReleasePage* page = window->releasePage();
+        const QModelIndex failed =
+            page->taskModel()->indexOfKey(QStringLiteral("task:CREATE_RC_TAG:2"));
+        page->taskView()->setCurrentIndex(failed);
+        const QString sentence = QStringLiteral("A teammate changed 2.2.0 a moment ago (it is now "
+                                                "Paused in REGRESSION); nothing was done. Look at "
+                                                "it again and decide.");
+        releases().nextActError = Error::conflict(sentence);
+        const qsizetype reads = releases().detailCalls.size();
+        QTest::mouseClick(page->actionBar()->button(ReleaseAction::Kind::Retry), Qt::LeftButton);
+        QTRY_COMPARE(page->message()->text(), sentence);
+        QVERIFY(page->message()->isVisible());
+        QTRY_VERIFY(releases().detailCalls.size() > reads);
+        // Nothing was lost: the chosen task is still chosen.
+        QCOMPARE(page->taskView()->currentIndex().siblingAtColumn(0),
+                 page->taskModel()->indexOfKey(QStringLiteral("task:CREATE_RC_TAG:2")));
+    }
+
+    void backspaceAndAltLeftGoBackToTheDashboard()
+    {
+        releases().summaries = {failedSummary()};
+        releases().details.insert(10, midRegression());
+        auto window = openWindow();
+        DashboardPage* dashboard = window->dashboardPage();
+        QTRY_COMPARE(dashboard->filtered()->rowCount(), 1);
+        auto* pages = window->findChild<QStackedWidget*>();
+        QTableView* view = dashboard->view();
+        view->setFocus();
+        view->setCurrentIndex(dashboard->filtered()->index(0, 0));
+        QTest::keyClick(view, Qt::Key_Return);
+        QTRY_COMPARE(pages->currentWidget(), window->releasePage());
+        QTRY_COMPARE(window->releasePage()->releaseId(), 10);
+        QTest::keyClick(window->releasePage()->taskView(), Qt::Key_Backspace);
+        QCOMPARE(pages->currentWidget(), dashboard);
+        QTest::keyClick(view, Qt::Key_Return);
+        QTRY_COMPARE(pages->currentWidget(), window->releasePage());
+        QTest::keyClick(window->releasePage()->taskView(), Qt::Key_Left, Qt::AltModifier);
+        QCOMPARE(pages->currentWidget(), dashboard);
+    }
+
+    void aChangeElsewhereShowsInPlace()
+    {
+        auto window = openFailedRelease();
+        ReleasePage* page = window->releasePage();
+        ReleaseTaskModel* model = page->taskModel();
+        page->taskView()->setCurrentIndex(
+            model->indexOfKey(QStringLiteral("task:CREATE_RC_TAG:2")));
+        QSignalSpy resets(model, &QAbstractItemModel::modelReset);
+        QSignalSpy removed(model, &QAbstractItemModel::rowsRemoved);
+        // Another instance retried the tag and it worked.
+        ReleaseDetail detail = midRegression();
+        detail.tasks[6].status = TaskStatus::Completed;
+        detail.tasks[6].lastError.clear();
+        detail.cycles[1].rcTag = QStringLiteral("v2.2.0-rc.2");
+        releases().details.insert(10, detail);
+        ReleaseSummary summary = failedSummary();
+        summary.release.status = ReleaseStatus::InProgress;
+        summary.release.pauseReason = PauseReason::None;
+        summary.release.rowVersion = 2;
+        releases().change(summary);
+        const QModelIndex tag = model->indexOfKey(QStringLiteral("task:CREATE_RC_TAG:2"));
+        QTRY_COMPARE_WITH_TIMEOUT(cell(tag, ReleaseTaskModel::StatusColumn), QStringLiteral("Done"),
+                                  2000);
+        QCOMPARE(cell(model->indexOfKey(QStringLiteral("cycle:2")), ReleaseTaskModel::NameColumn),
+                 QStringLiteral("RC 2 — v2.2.0-rc.2"));
+        QCOMPARE(text(page, QStringLiteral("releaseStatusLabel")), QStringLiteral("In progress"));
+        QCOMPARE(page->taskView()->currentIndex().siblingAtColumn(0), tag);
+        QCOMPARE(resets.size(), 0);
+        QCOMPARE(removed.size(), 0);
+    }
+
+    void changesAndTimelineShow()
+    {
+        releases().compareError = Error::notFound(
+            QStringLiteral("This workspace has no source control connection; add one on the "
+                           "Connections page."));
+        releases().timelines.insert(
+            10, {{2, m_now, QStringLiteral("orchestrator@ci-box"), QStringLiteral("task.failed"),
+                  QStringLiteral("CREATE_RC_TAG of 2.2.0 failed.")},
+                 {1, m_now.addSecs(-7200), QStringLiteral("Ana Lima"),
+                  QStringLiteral("release.created"), QStringLiteral("Ana Lima created 2.2.0.")}});
+        auto window = openFailedRelease();
+        ReleasePage* page = window->releasePage();
+        QTRY_VERIFY(text(page, QStringLiteral("releaseChangesMessage"))
+                        .startsWith(QLatin1String("This workspace has no source control")));
+        auto* timeline = page->findChild<QListWidget*>(QStringLiteral("releaseTimeline"));
+        QTRY_COMPARE(timeline->count(), 2);
+        QVERIFY(
+            timeline->item(0)->text().endsWith(QLatin1String("CREATE_RC_TAG of 2.2.0 failed.")));
+        releases().timelines.clear();
+    }
+
+    void aHotfixOfAnOlderReleaseAsksFirstThenForces()
+    {
+        ReleaseSummary done =
+            sampleRelease(10, QStringLiteral("2.2.0"), ReleaseStatus::Completed, Stage::Done, 0, 0);
+        releases().summaries = {done};
+        HotfixPlan plan;
+        plan.fixed = done.release;
+        plan.suggestedVersion = QStringLiteral("2.2.1");
+        plan.fromRef = QStringLiteral("v2.2.0");
+        plan.newerRelease = QStringLiteral("2.3.0");
+        releases().hotfixPlan = plan;
+        auto window = openWindow();
+        QTRY_COMPARE(window->dashboardPage()->model()->rowCount(), 1);
+        ReleasePage* page = window->releasePage();
+        window->openRelease(1, 10);
+        QPushButton* hotfix = page->actionBar()->hotfixButton();
+        QTRY_VERIFY(hotfix->isVisible());
+        QTest::mouseClick(hotfix, Qt::LeftButton);
+        HotfixDialog* dialog = nullptr;
+        QTRY_VERIFY((dialog = page->findChild<HotfixDialog*>()));
+        QTRY_COMPARE(dialog->versionEdit()->text(), QStringLiteral("2.2.1"));
+        QTest::keyClicks(dialog->versionEdit(), QStringLiteral("x"));
+        QVERIFY(!dialog->createButton()->isEnabled());
+        QVERIFY(dialog->message()->isVisible());
+        dialog->versionEdit()->setText(QStringLiteral("2.2.1"));
+        QVERIFY(dialog->createButton()->isEnabled());
+        QString asked;
+        answerNextQuestion(QStringLiteral("Create hotfix"), &asked);
+        QTest::mouseClick(dialog->createButton(), Qt::LeftButton);
+        QVERIFY(asked.startsWith(QLatin1String("2.3.0 has completed since 2.2.0.")));
+        QTRY_COMPARE(releases().drafts.size(), 1);
+        const ReleaseDraft draft = releases().drafts.constFirst();
+        QCOMPARE(draft.version, QStringLiteral("2.2.1"));
+        QCOMPARE(draft.hotfixOf, QStringLiteral("2.2.0"));
+        QVERIFY(draft.force);
+        // The new release's page opens.
+        QTRY_COMPARE(page->releaseId(), 1001);
+        QTRY_COMPARE(text(page, QStringLiteral("releaseVersionLabel")), QStringLiteral("2.2.1"));
+        releases().hotfixPlan.reset();
+        releases().drafts.clear();
+    }
+
+    void screenshots()
+    {
+        releases().comparison.base = QStringLiteral("v2.1.0");
+        releases().comparison.head = QStringLiteral("release/2.2.0");
+        for (int i = 0; i < 6; ++i)
+            releases().comparison.commits.append({QStringLiteral("%1a9c3e7d2b").arg(i),
+                                                  QStringLiteral("Fix crash on login %1").arg(i),
+                                                  QStringLiteral("Chidi Okafor")});
+        releases().timelines.insert(
+            10, {{1, m_now, QStringLiteral("orchestrator@ci-box"), QStringLiteral("task.failed"),
+                  QStringLiteral("CREATE_RC_TAG of 2.2.0 failed: the token may not write.")}});
+        const auto take = [this](const QString& name) {
+            auto window = openFailedRelease();
+            ReleasePage* page = window->releasePage();
+            page->taskView()->setCurrentIndex(
+                page->taskModel()->indexOfKey(QStringLiteral("task:CREATE_RC_TAG:2")));
+            QTest::qWait(200);
+            QVERIFY(!saveScreenshot(window.get(), name).isEmpty());
+        };
+        take(QStringLiteral("release-page-failed"));
+        useDarkPalette();
+        take(QStringLiteral("release-page-failed-dark"));
+    }
+};
+
+QTEST_MAIN(TestReleasePage)
+#include "tst_releasepage.moc"
