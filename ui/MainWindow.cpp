@@ -159,6 +159,8 @@ void MainWindow::buildPages()
     createPages();
     connect(m_navigation, &QListWidget::currentRowChanged, m_pages,
             &QStackedWidget::setCurrentIndex);
+    connect(m_navigation, &QListWidget::itemClicked, this,
+            [this] { m_pages->setCurrentIndex(m_navigation->currentRow()); });
     connect(this, &MainWindow::releaseOpenRequested, this, &MainWindow::openRelease);
 
     auto* splitter = new QSplitter(this);
@@ -210,8 +212,8 @@ void MainWindow::openRelease(qint64 workspaceId, qint64 releaseId)
                      [workspaceId](const WorkspaceSummary& w) { return w.id == workspaceId; });
     if (!m_release || workspace == m_workspaces.cend())
         return;
-    // No navigation entry is current while a release shows; choosing one leaves it.
-    m_navigation->setCurrentRow(-1);
+    // A release's page belongs to the dashboard's entry; clicking that entry leaves it.
+    m_navigation->setCurrentRow(DashboardPageIndex);
     m_release->open(workspaceId, releaseId, workspace->role);
     m_pages->setCurrentWidget(m_release);
 }
@@ -247,6 +249,8 @@ void MainWindow::showPage(int index)
 {
     if (m_navigation)
         m_navigation->setCurrentRow(index);
+    if (m_pages)
+        m_pages->setCurrentIndex(index);
 }
 
 void MainWindow::refreshStatus()
@@ -355,7 +359,7 @@ void MainWindow::switchWorkspace(int index)
     const WorkspaceSummary& workspace = m_workspaces.at(index);
     QSettings().setValue(QStringLiteral("workspace/current"), workspace.id);
     if (m_pages->currentWidget() == m_release)
-        showPage(DashboardPageIndex);
+        m_pages->setCurrentWidget(m_dashboard);
     m_dashboard->setWorkspace(workspace.id, workspace.role);
     m_orchestrator->setWorkspace(workspace.id);
     m_newReleaseAction->setEnabled(workspace.role == Role::Owner || workspace.role == Role::Editor);

@@ -1,10 +1,12 @@
 #include "FakeConnectionBackend.h"
 #include "MainWindow.h"
+#include "ReleaseDetailSamples.h"
 #include "ReleaseSamples.h"
 #include "Screenshots.h"
 #include "Translations.h"
 #include "releases/DashboardPage.h"
 #include "releases/HotfixDialog.h"
+#include "releases/RegressionSlotDialog.h"
 #include "releases/ReleaseActionBar.h"
 #include "releases/ReleaseFilterModel.h"
 #include "releases/ReleasePage.h"
@@ -14,11 +16,13 @@
 #include "widgets/FieldMessage.h"
 
 #include <QApplication>
+#include <QDateTimeEdit>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QSet>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStackedWidget>
@@ -29,24 +33,6 @@
 
 using namespace ReleaseDeck;
 using namespace ReleaseDeck::Test;
-
-namespace {
-
-Task task(qint64 id, TaskType type, TaskStatus status, int cycle = 0, qint64 cycleId = 0)
-{
-    Task made;
-    made.id = id;
-    made.releaseId = 10;
-    made.type = type;
-    made.stage = stageOf(type);
-    made.status = status;
-    made.cycleNumber = cycle;
-    made.cycleId = cycleId;
-    made.attempts = status == TaskStatus::Pending ? 0 : 1;
-    return made;
-}
-
-} // namespace
 
 // The release page in the real main window on the fake backend: every state's words, the
 // tasks of a release mid-regression with a failed task, actions by role, confirmations, a
@@ -61,60 +47,6 @@ private:
 
     FakeReleaseBackend& releases() { return m_backend.releaseFake(); }
 
-    // 2.2.0 (id 10) in regression: kickoff done, RC 1 done, RC 2 running with its tag
-    // failed on a permission, one more slot planned.
-    ReleaseDetail midRegression()
-    {
-        ReleaseDetail detail;
-        QList<Task>& tasks = detail.tasks;
-        tasks = {task(1, TaskType::ForkBranch, TaskStatus::Completed),
-                 task(2, TaskType::CreateProjectManagementTicket, TaskStatus::Completed),
-                 task(3, TaskType::CreateTestSuite, TaskStatus::Skipped),
-                 task(4, TaskType::TriggerPreRegressionBuilds, TaskStatus::Completed),
-                 task(5, TaskType::CreateRcTag, TaskStatus::Completed, 1, 101),
-                 task(6, TaskType::TriggerRegressionBuilds, TaskStatus::Completed, 1, 101),
-                 task(7, TaskType::CreateRcTag, TaskStatus::Failed, 2, 102),
-                 task(8, TaskType::TriggerRegressionBuilds, TaskStatus::Pending, 2, 102),
-                 task(9, TaskType::CreateReleaseTag, TaskStatus::Pending)};
-        tasks[0].externalUrl = QStringLiteral("https://github.example/acme/app/tree/release/2.2.0");
-        tasks[0].startedAt = m_now.addSecs(-7200);
-        tasks[0].finishedAt = m_now.addSecs(-7190);
-        tasks[2].lastError = QStringLiteral("No test management connection.");
-        tasks[6].attempts = 3;
-        tasks[6].lastError = QStringLiteral(
-            "GitHub refused to create the tag: the token may not write to acme/app.");
-        for (Build build : {Build{}, Build{}}) {
-            build.id = detail.builds.size() + 1;
-            build.taskId = 6;
-            build.cycleId = 101;
-            build.platform = detail.builds.isEmpty() ? Platform::Android : Platform::Ios;
-            build.status = BuildStatus::Succeeded;
-            build.ciRunId = QString::number(4510 + build.id);
-            build.ciRunUrl = QStringLiteral("https://ci.example/runs/%1").arg(build.ciRunId);
-            detail.builds.append(build);
-        }
-        RegressionCycle first{101,   1,  10, 1, QStringLiteral("v2.2.0-rc.1"), CycleStatus::Done,
-                              false, {}, {}};
-        RegressionCycle second{102, 1, 10, 2, QString(), CycleStatus::InProgress, true, {}, {}};
-        detail.cycles = {first, second};
-        detail.regressionSlots = {{1, 1, 10, m_now.addSecs(-86400), true, true, 101, {}},
-                                  {2, 1, 10, m_now.addSecs(-600), true, true, 102, {}},
-                                  {3, 1, 10, m_now.addSecs(86400), true, false, 0, {}}};
-        return detail;
-    }
-
-    ReleaseSummary failedSummary()
-    {
-        ReleaseSummary summary = sampleRelease(10, QStringLiteral("2.2.0"), ReleaseStatus::Paused,
-                                               Stage::Regression, 5, 8);
-        summary.release.pauseReason = PauseReason::TaskFailure;
-        summary.release.kickoffAt = m_now.addSecs(-7200);
-        summary.release.targetAt = m_now.addSecs(-3600);
-        summary.failedTask = TaskType::CreateRcTag;
-        summary.failedCycle = 2;
-        return summary;
-    }
-
     std::unique_ptr<MainWindow> openWindow()
     {
         auto window = std::make_unique<MainWindow>(&m_backend);
@@ -128,8 +60,8 @@ private:
     // The window with 2.2.0's page open and read.
     std::unique_ptr<MainWindow> openFailedRelease()
     {
-        releases().summaries = {failedSummary()};
-        releases().details.insert(10, midRegression());
+        releases().summaries = {midRegressionSummary(m_now)};
+        releases().details.insert(10, midRegressionDetail(m_now));
         auto window = openWindow();
         [&] {
             QTRY_COMPARE(window->dashboardPage()->model()->rowCount(), 1);
@@ -225,6 +157,23 @@ private slots:
             } else {
                 QCOMPARE(status, DisplayNames::releaseStatus(release.status));
             }
+            // What may be decided in this state.
+            const ReleaseActionBar* bar = page->actionBar();
+            const auto offered = [page, bar](ReleaseAction::Kind kind) {
+                return bar->button(kind)->isVisibleTo(page);
+            };
+            const bool paused = release.status == ReleaseStatus::Paused;
+            QCOMPARE(offered(ReleaseAction::Kind::Approve),
+                     paused && release.pauseReason == PauseReason::AwaitingStageTrigger);
+            QCOMPARE(offered(ReleaseAction::Kind::Resume),
+                     paused && release.pauseReason == PauseReason::UserRequested);
+            QCOMPARE(offered(ReleaseAction::Kind::StartKickoffNow),
+                     release.status == ReleaseStatus::Pending);
+            QCOMPARE(offered(ReleaseAction::Kind::Pause),
+                     release.status == ReleaseStatus::Pending ||
+                         release.status == ReleaseStatus::InProgress);
+            QCOMPARE(bar->hotfixButton()->isVisibleTo(page),
+                     release.status == ReleaseStatus::Completed);
             QCOMPARE(text(page, QStringLiteral("releaseStageLabel")),
                      DisplayNames::stage(release.stage));
             const bool overdue = release.targetAt.isValid() && release.targetAt < m_now &&
@@ -346,10 +295,38 @@ private slots:
                  page->taskModel()->indexOfKey(QStringLiteral("task:CREATE_RC_TAG:2")));
     }
 
+    void aSlotCoreRefusesIsSaidInTheDialog()
+    {
+        auto window = openFailedRelease();
+        ReleasePage* page = window->releasePage();
+        QTest::mouseClick(page->actionBar()->button(ReleaseAction::Kind::AddSlot), Qt::LeftButton);
+        RegressionSlotDialog* dialog = nullptr;
+        QTRY_VERIFY((dialog = page->findChild<RegressionSlotDialog*>()));
+        QTRY_VERIFY(dialog->isVisible());
+        const QDateTime chosen = QDateTime::currentDateTime().addDays(3);
+        dialog->timeEdit()->setDateTime(chosen);
+        const QString sentence = QStringLiteral("The regression slot at %1 is after the target.")
+                                     .arg(chosen.toUTC().toString(Qt::ISODate));
+        releases().nextActError = Error::usage(sentence);
+        auto* add = dialog->findChild<QPushButton*>(QStringLiteral("addSlotOkButton"));
+        QTest::mouseClick(add, Qt::LeftButton);
+        QTRY_COMPARE(dialog->message()->text(), sentence);
+        QVERIFY(dialog->isVisible());
+        QCOMPARE(releases().actions.size(), 1);
+        const ReleaseAction asked = releases().actions.constFirst();
+        QCOMPARE(asked.kind, ReleaseAction::Kind::AddSlot);
+        QCOMPARE(asked.slot.at.toSecsSinceEpoch() / 60, chosen.toSecsSinceEpoch() / 60);
+        QVERIFY(asked.slot.runBuild);
+        QTRY_VERIFY(add->isEnabled());
+        QTest::mouseClick(add, Qt::LeftButton);
+        QTRY_VERIFY(!page->findChild<RegressionSlotDialog*>());
+        QCOMPARE(releases().actions.size(), 2);
+    }
+
     void backspaceAndAltLeftGoBackToTheDashboard()
     {
-        releases().summaries = {failedSummary()};
-        releases().details.insert(10, midRegression());
+        releases().summaries = {midRegressionSummary(m_now)};
+        releases().details.insert(10, midRegressionDetail(m_now));
         auto window = openWindow();
         DashboardPage* dashboard = window->dashboardPage();
         QTRY_COMPARE(dashboard->filtered()->rowCount(), 1);
@@ -366,6 +343,47 @@ private slots:
         QTRY_COMPARE(pages->currentWidget(), window->releasePage());
         QTest::keyClick(window->releasePage()->taskView(), Qt::Key_Left, Qt::AltModifier);
         QCOMPARE(pages->currentWidget(), dashboard);
+        // View › Dashboard (Ctrl+1) leaves it too.
+        QTest::keyClick(view, Qt::Key_Return);
+        QTRY_COMPARE(pages->currentWidget(), window->releasePage());
+        QTest::keyClick(window->releasePage()->taskView(), Qt::Key_1, Qt::ControlModifier);
+        QCOMPARE(pages->currentWidget(), dashboard);
+    }
+
+    void theKeyboardReachesEverything()
+    {
+        auto window = openFailedRelease();
+        ReleasePage* page = window->releasePage();
+        QTreeView* tree = page->taskView();
+        QTRY_VERIFY(tree->hasFocus());
+        // Arrows walk the tasks.
+        tree->setCurrentIndex(page->taskModel()->indexOfKey(QStringLiteral("task:FORK_BRANCH:0")));
+        QTest::keyClick(tree, Qt::Key_Down);
+        QCOMPARE(tree->currentIndex().siblingAtColumn(0),
+                 page->taskModel()->indexOfKey(
+                     QStringLiteral("task:CREATE_PROJECT_MANAGEMENT_TICKET:0")));
+        // Tab reaches the buttons, the tasks, the chosen task's links and the tabs.
+        QSet<QString> reached;
+        QWidget* start = page->findChild<QPushButton*>(QStringLiteral("releaseBackButton"));
+        start->setFocus();
+        for (int i = 0; i < 40; ++i) {
+            reached.insert(QApplication::focusWidget()->objectName());
+            QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        }
+        for (const QString& name :
+             {QStringLiteral("retryButton"), QStringLiteral("skipButton"),
+              QStringLiteral("addSlotButton"), QStringLiteral("cancelReleaseButton"),
+              QStringLiteral("releaseTaskTree"), QStringLiteral("taskDetails"),
+              QStringLiteral("releaseTabBar")})
+            QVERIFY2(reached.contains(name), qPrintable(QStringList(reached.values()).join(u',')));
+        // Tab never leaves the page for a hidden one.
+        QCOMPARE(window->findChild<QStackedWidget*>()->currentWidget(), page);
+        QVERIFY(!reached.contains(QStringLiteral("releaseTable")));
+        // Mnemonics act: Alt+T retries the failed task.
+        QTest::keyClick(tree, Qt::Key_T, Qt::AltModifier);
+        QTRY_COMPARE(releases().actions.size(), 1);
+        QCOMPARE(releases().actions.constFirst().kind, ReleaseAction::Kind::Retry);
+        QCOMPARE(releases().actions.constFirst().task, TaskType::CreateRcTag);
     }
 
     void aChangeElsewhereShowsInPlace()
@@ -378,12 +396,12 @@ private slots:
         QSignalSpy resets(model, &QAbstractItemModel::modelReset);
         QSignalSpy removed(model, &QAbstractItemModel::rowsRemoved);
         // Another instance retried the tag and it worked.
-        ReleaseDetail detail = midRegression();
+        ReleaseDetail detail = midRegressionDetail(m_now);
         detail.tasks[6].status = TaskStatus::Completed;
         detail.tasks[6].lastError.clear();
         detail.cycles[1].rcTag = QStringLiteral("v2.2.0-rc.2");
         releases().details.insert(10, detail);
-        ReleaseSummary summary = failedSummary();
+        ReleaseSummary summary = midRegressionSummary(m_now);
         summary.release.status = ReleaseStatus::InProgress;
         summary.release.pauseReason = PauseReason::None;
         summary.release.rowVersion = 2;

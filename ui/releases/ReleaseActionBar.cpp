@@ -10,7 +10,7 @@ namespace ReleaseDeck {
 
 ReleaseActionBar::ReleaseActionBar(QWidget* parent)
     : QWidget(parent)
-    , m_hotfix(new QPushButton(tr("Create &hotfix…"), this))
+    , m_hotfix(new QPushButton(tr("Create hotfi&x…"), this))
 {
     setObjectName(QStringLiteral("releaseActionBar"));
     setAccessibleName(tr("Actions"));
@@ -30,7 +30,7 @@ ReleaseActionBar::ReleaseActionBar(QWidget* parent)
     layout->addWidget(
         add(Kind::Pause, QStringLiteral("pauseButton"), tr("&Pause"), tr("Pause the release")));
     layout->addWidget(
-        add(Kind::Resume, QStringLiteral("resumeButton"), tr("&Resume"), tr("Resume the release")));
+        add(Kind::Resume, QStringLiteral("resumeButton"), tr("Res&ume"), tr("Resume the release")));
     m_hotfix->setObjectName(QStringLiteral("createHotfixButton"));
     m_hotfix->setAccessibleName(tr("Create a hotfix of this release"));
     connect(m_hotfix, &QPushButton::clicked, this, &ReleaseActionBar::hotfixRequested);

@@ -28,8 +28,8 @@ ReleaseChangesView::ReleaseChangesView(QWidget* parent)
             [](const QString& link) { QDesktopServices::openUrl(QUrl(link)); });
     m_list->setObjectName(QStringLiteral("releaseChangesList"));
     m_list->setAccessibleName(tr("Commits in this release"));
-    m_list->setWordWrap(true);
-    m_list->setUniformItemSizes(false);
+    m_list->setTextElideMode(Qt::ElideRight);
+    m_list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
@@ -68,7 +68,7 @@ void ReleaseChangesView::setComparison(const Result<ScmComparison>& comparison)
     for (const ScmCommit& commit : comparison->commits) {
         auto* item = new QListWidgetItem(
             tr("%1  %2 — %3").arg(commit.sha.left(8), commit.title, commit.author), m_list);
-        item->setToolTip(commit.sha);
+        item->setToolTip(tr("%1\n%2 — %3").arg(commit.sha, commit.title, commit.author));
     }
 }
 

@@ -21,6 +21,7 @@
 #include <QScrollBar>
 #include <QShortcut>
 #include <QSplitter>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QTreeView>
 #include <QVBoxLayout>
@@ -73,11 +74,11 @@ ReleasePage::ReleasePage(ReleaseBackend& backend, QWidget* parent)
     header->setObjectName(QStringLiteral("releaseTaskHeader"));
     header->setStretchLastSection(true);
     const int character = fontMetrics().averageCharWidth();
-    header->resizeSection(ReleaseTaskModel::NameColumn, character * 34);
-    header->resizeSection(ReleaseTaskModel::StatusColumn, character * 19);
-    header->resizeSection(ReleaseTaskModel::AttemptsColumn, character * 10);
-    header->resizeSection(ReleaseTaskModel::StartedColumn, character * 17);
-    header->resizeSection(ReleaseTaskModel::FinishedColumn, character * 17);
+    header->resizeSection(ReleaseTaskModel::NameColumn, character * 38);
+    header->resizeSection(ReleaseTaskModel::StatusColumn, character * 17);
+    header->resizeSection(ReleaseTaskModel::AttemptsColumn, character * 11);
+    header->resizeSection(ReleaseTaskModel::StartedColumn, character * 18);
+    header->resizeSection(ReleaseTaskModel::FinishedColumn, character * 18);
     // New rows (a cycle starting, its builds) show open.
     connect(m_model, &QAbstractItemModel::rowsInserted, this,
             [this](const QModelIndex& parent, int first, int last) {
@@ -98,7 +99,9 @@ ReleasePage::ReleasePage(ReleaseBackend& backend, QWidget* parent)
     m_changes->setObjectName(QStringLiteral("releaseChanges"));
     m_tabs->setObjectName(QStringLiteral("releaseTabs"));
     m_tabs->setAccessibleName(tr("Changes and timeline"));
-    m_tabs->addTab(m_changes, tr("C&hanges in this release"));
+    m_tabs->tabBar()->setObjectName(QStringLiteral("releaseTabBar"));
+    m_tabs->tabBar()->setAccessibleName(tr("Changes or timeline"));
+    m_tabs->addTab(m_changes, tr("Chan&ges in this release"));
     m_tabs->addTab(m_timeline, tr("T&imeline"));
 
     auto* left = new QWidget(this);
@@ -113,7 +116,7 @@ ReleasePage::ReleasePage(ReleaseBackend& backend, QWidget* parent)
     splitter->addWidget(m_tabs);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 1);
-    splitter->setSizes({character * 150, character * 50});
+    splitter->setSizes({character * 150, character * 55});
     splitter->setChildrenCollapsible(false);
 
     auto* top = new QHBoxLayout;
@@ -126,10 +129,6 @@ ReleasePage::ReleasePage(ReleaseBackend& backend, QWidget* parent)
     layout->addWidget(m_actions);
     layout->addWidget(m_message);
     layout->addWidget(splitter, 1);
-    setTabOrder(m_back, m_actions);
-    setTabOrder(m_actions, m_tasks);
-    setTabOrder(m_tasks, m_details);
-    setTabOrder(m_details, m_tabs);
 
     connect(&m_backend.releaseFeed(), &ReleaseFeed::releasesChanged, this, &ReleasePage::applyFeed);
 }
