@@ -1,12 +1,11 @@
 #include "FakeConnectionBackend.h"
 #include "MainWindow.h"
 #include "ReleaseDetailSamples.h"
+#include "ReleasePageDriver.h"
 #include "ReleaseSamples.h"
 #include "Screenshots.h"
 #include "Translations.h"
 #include "releases/DashboardPage.h"
-#include "releases/HotfixDialog.h"
-#include "releases/RegressionSlotDialog.h"
 #include "releases/ReleaseActionBar.h"
 #include "releases/ReleaseFilterModel.h"
 #include "releases/ReleasePage.h"
@@ -16,11 +15,8 @@
 #include "widgets/FieldMessage.h"
 
 #include <QApplication>
-#include <QDateTimeEdit>
 #include <QLabel>
-#include <QLineEdit>
 #include <QListWidget>
-#include <QMessageBox>
 #include <QPushButton>
 #include <QSet>
 #include <QSettings>
@@ -28,7 +24,6 @@
 #include <QStackedWidget>
 #include <QTableView>
 #include <QTest>
-#include <QTimer>
 #include <QTreeView>
 
 using namespace ReleaseDeck;
@@ -47,56 +42,16 @@ private:
 
     FakeReleaseBackend& releases() { return m_backend.releaseFake(); }
 
-    std::unique_ptr<MainWindow> openWindow()
-    {
-        auto window = std::make_unique<MainWindow>(&m_backend);
-        window->resize(1280, 800);
-        window->show();
-        if (!QTest::qWaitForWindowExposed(window.get()))
-            qFatal("the main window did not show");
-        return window;
-    }
-
-    // The window with 2.2.0's page open and read.
+    std::unique_ptr<MainWindow> openWindow() { return openMainWindow(m_backend); }
     std::unique_ptr<MainWindow> openFailedRelease()
     {
-        releases().summaries = {midRegressionSummary(m_now)};
-        releases().details.insert(10, midRegressionDetail(m_now));
-        auto window = openWindow();
-        [&] {
-            QTRY_COMPARE(window->dashboardPage()->model()->rowCount(), 1);
-        }();
-        QSignalSpy shown(window->releasePage(), &ReleasePage::detailShown);
-        window->openRelease(1, 10);
-        [&] {
-            QTRY_VERIFY(shown.size() >= 1);
-        }();
-        return window;
+        return Test::openFailedRelease(m_backend, m_now);
     }
-
-    static QString text(QWidget* root, const QString& name)
-    {
-        auto* label = root->findChild<QLabel*>(name);
-        return label ? label->text() : QStringLiteral("<no %1>").arg(name);
-    }
+    static QString text(QWidget* root, const QString& name) { return labelText(root, name); }
 
     static QString cell(const QModelIndex& index, int column)
     {
         return index.siblingAtColumn(column).data().toString();
-    }
-
-    // Answers the next message box with the button whose text is answer; returns its text.
-    static void answerNextQuestion(const QString& answer, QString* asked)
-    {
-        QTimer::singleShot(0, [answer, asked] {
-            QTRY_VERIFY(qobject_cast<QMessageBox*>(QApplication::activeModalWidget()));
-            auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
-            *asked = box->text();
-            for (QAbstractButton* button : box->buttons()) {
-                if (button->text().remove(u'&') == answer)
-                    QTest::mouseClick(button, Qt::LeftButton);
-            }
-        });
     }
 
     static QList<QPushButton*> shownActions(ReleasePage* page)
@@ -240,40 +195,6 @@ private slots:
                                      QStringLiteral("retryButton"), QStringLiteral("skipButton")}));
     }
 
-    void skipAndCancelAskFirst()
-    {
-        auto window = openFailedRelease();
-        ReleaseActionBar* bar = window->releasePage()->actionBar();
-        QString asked;
-        answerNextQuestion(QStringLiteral("Cancel"), &asked);
-        QTest::mouseClick(bar->button(ReleaseAction::Kind::Skip), Qt::LeftButton);
-        QVERIFY2(asked.contains(QStringLiteral("Skip “Tag the release candidate” of 2.2.0?")),
-                 qPrintable(asked));
-        QTest::qWait(100);
-        QCOMPARE(releases().actions.size(), 0);
-
-        answerNextQuestion(QStringLiteral("Skip task"), &asked);
-        QTest::mouseClick(bar->button(ReleaseAction::Kind::Skip), Qt::LeftButton);
-        QTRY_COMPARE(releases().actions.size(), 1);
-        const ReleaseAction skip = releases().actions.constFirst();
-        QCOMPARE(skip.kind, ReleaseAction::Kind::Skip);
-        QCOMPARE(skip.task, TaskType::CreateRcTag);
-        QCOMPARE(skip.cycle, 2);
-        QCOMPARE(skip.seenRowVersion, 1);
-        // Buttons wait while an action is on its way.
-        QTRY_VERIFY(bar->button(ReleaseAction::Kind::Cancel)->isEnabled());
-
-        answerNextQuestion(QStringLiteral("Cancel"), &asked);
-        QTest::mouseClick(bar->button(ReleaseAction::Kind::Cancel), Qt::LeftButton);
-        QVERIFY(asked.startsWith(QLatin1String("Cancel 2.2.0?")));
-        QTest::qWait(100);
-        QCOMPARE(releases().actions.size(), 1);
-        answerNextQuestion(QStringLiteral("Cancel release"), &asked);
-        QTest::mouseClick(bar->button(ReleaseAction::Kind::Cancel), Qt::LeftButton);
-        QTRY_COMPARE(releases().actions.size(), 2);
-        QCOMPARE(releases().actions.constLast().kind, ReleaseAction::Kind::Cancel);
-    }
-
     void aTeammatesEarlierChangeIsSaidAndReadAgain()
     {
         auto window = openFailedRelease();
@@ -293,34 +214,6 @@ private slots:
         // Nothing was lost: the chosen task is still chosen.
         QCOMPARE(page->taskView()->currentIndex().siblingAtColumn(0),
                  page->taskModel()->indexOfKey(QStringLiteral("task:CREATE_RC_TAG:2")));
-    }
-
-    void aSlotCoreRefusesIsSaidInTheDialog()
-    {
-        auto window = openFailedRelease();
-        ReleasePage* page = window->releasePage();
-        QTest::mouseClick(page->actionBar()->button(ReleaseAction::Kind::AddSlot), Qt::LeftButton);
-        RegressionSlotDialog* dialog = nullptr;
-        QTRY_VERIFY((dialog = page->findChild<RegressionSlotDialog*>()));
-        QTRY_VERIFY(dialog->isVisible());
-        const QDateTime chosen = QDateTime::currentDateTime().addDays(3);
-        dialog->timeEdit()->setDateTime(chosen);
-        const QString sentence = QStringLiteral("The regression slot at %1 is after the target.")
-                                     .arg(chosen.toUTC().toString(Qt::ISODate));
-        releases().nextActError = Error::usage(sentence);
-        auto* add = dialog->findChild<QPushButton*>(QStringLiteral("addSlotOkButton"));
-        QTest::mouseClick(add, Qt::LeftButton);
-        QTRY_COMPARE(dialog->message()->text(), sentence);
-        QVERIFY(dialog->isVisible());
-        QCOMPARE(releases().actions.size(), 1);
-        const ReleaseAction asked = releases().actions.constFirst();
-        QCOMPARE(asked.kind, ReleaseAction::Kind::AddSlot);
-        QCOMPARE(asked.slot.at.toSecsSinceEpoch() / 60, chosen.toSecsSinceEpoch() / 60);
-        QVERIFY(asked.slot.runBuild);
-        QTRY_VERIFY(add->isEnabled());
-        QTest::mouseClick(add, Qt::LeftButton);
-        QTRY_VERIFY(!page->findChild<RegressionSlotDialog*>());
-        QCOMPARE(releases().actions.size(), 2);
     }
 
     void backspaceAndAltLeftGoBackToTheDashboard()
@@ -436,48 +329,6 @@ private slots:
         QVERIFY(
             timeline->item(0)->text().endsWith(QLatin1String("CREATE_RC_TAG of 2.2.0 failed.")));
         releases().timelines.clear();
-    }
-
-    void aHotfixOfAnOlderReleaseAsksFirstThenForces()
-    {
-        ReleaseSummary done =
-            sampleRelease(10, QStringLiteral("2.2.0"), ReleaseStatus::Completed, Stage::Done, 0, 0);
-        releases().summaries = {done};
-        HotfixPlan plan;
-        plan.fixed = done.release;
-        plan.suggestedVersion = QStringLiteral("2.2.1");
-        plan.fromRef = QStringLiteral("v2.2.0");
-        plan.newerRelease = QStringLiteral("2.3.0");
-        releases().hotfixPlan = plan;
-        auto window = openWindow();
-        QTRY_COMPARE(window->dashboardPage()->model()->rowCount(), 1);
-        ReleasePage* page = window->releasePage();
-        window->openRelease(1, 10);
-        QPushButton* hotfix = page->actionBar()->hotfixButton();
-        QTRY_VERIFY(hotfix->isVisible());
-        QTest::mouseClick(hotfix, Qt::LeftButton);
-        HotfixDialog* dialog = nullptr;
-        QTRY_VERIFY((dialog = page->findChild<HotfixDialog*>()));
-        QTRY_COMPARE(dialog->versionEdit()->text(), QStringLiteral("2.2.1"));
-        QTest::keyClicks(dialog->versionEdit(), QStringLiteral("x"));
-        QVERIFY(!dialog->createButton()->isEnabled());
-        QVERIFY(dialog->message()->isVisible());
-        dialog->versionEdit()->setText(QStringLiteral("2.2.1"));
-        QVERIFY(dialog->createButton()->isEnabled());
-        QString asked;
-        answerNextQuestion(QStringLiteral("Create hotfix"), &asked);
-        QTest::mouseClick(dialog->createButton(), Qt::LeftButton);
-        QVERIFY(asked.startsWith(QLatin1String("2.3.0 has completed since 2.2.0.")));
-        QTRY_COMPARE(releases().drafts.size(), 1);
-        const ReleaseDraft draft = releases().drafts.constFirst();
-        QCOMPARE(draft.version, QStringLiteral("2.2.1"));
-        QCOMPARE(draft.hotfixOf, QStringLiteral("2.2.0"));
-        QVERIFY(draft.force);
-        // The new release's page opens.
-        QTRY_COMPARE(page->releaseId(), 1001);
-        QTRY_COMPARE(text(page, QStringLiteral("releaseVersionLabel")), QStringLiteral("2.2.1"));
-        releases().hotfixPlan.reset();
-        releases().drafts.clear();
     }
 
     void screenshots()
