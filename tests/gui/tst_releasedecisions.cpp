@@ -99,6 +99,7 @@ private slots:
         RegressionSlotDialog* dialog = nullptr;
         QTRY_VERIFY((dialog = page->findChild<RegressionSlotDialog*>()));
         QTRY_VERIFY(dialog->isVisible());
+        QVERIFY2(unnamedWidgets(dialog).isEmpty(), qPrintable(unnamedWidgets(dialog).join(u',')));
         const QDateTime chosen = QDateTime::currentDateTime().addDays(3);
         dialog->timeEdit()->setDateTime(chosen);
         const QString sentence = QStringLiteral("The regression slot at %1 is after the target.")
@@ -140,6 +141,7 @@ private slots:
         HotfixDialog* dialog = nullptr;
         QTRY_VERIFY((dialog = page->findChild<HotfixDialog*>()));
         QTRY_COMPARE(dialog->versionEdit()->text(), QStringLiteral("2.2.1"));
+        QVERIFY2(unnamedWidgets(dialog).isEmpty(), qPrintable(unnamedWidgets(dialog).join(u',')));
         QTest::keyClicks(dialog->versionEdit(), QStringLiteral("x"));
         QVERIFY(!dialog->createButton()->isEnabled());
         QVERIFY(dialog->message()->isVisible());

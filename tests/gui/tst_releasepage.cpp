@@ -279,6 +279,13 @@ private slots:
         QCOMPARE(releases().actions.constFirst().task, TaskType::CreateRcTag);
     }
 
+    void everyWidgetHasANameForPeopleAndTests()
+    {
+        auto window = openFailedRelease();
+        QVERIFY2(unnamedWidgets(window->releasePage()).isEmpty(),
+                 qPrintable(unnamedWidgets(window->releasePage()).join(u',')));
+    }
+
     void aChangeElsewhereShowsInPlace()
     {
         auto window = openFailedRelease();

@@ -9,6 +9,7 @@
 #include <QApplication>
 #include <QLabel>
 #include <QMessageBox>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QTest>
 #include <QTimer>
@@ -44,6 +45,28 @@ QString labelText(QWidget* root, const QString& name)
 {
     auto* label = root->findChild<QLabel*>(name);
     return label ? label->text() : QStringLiteral("<no %1>").arg(name);
+}
+
+QStringList unnamedWidgets(QWidget* root)
+{
+    const auto qtsOwn = [root](QWidget* widget) {
+        for (QWidget* part = widget; part && part != root; part = part->parentWidget()) {
+            if (part->objectName().startsWith(QLatin1String("qt_")) ||
+                qobject_cast<QScrollBar*>(part))
+                return true;
+        }
+        return false;
+    };
+    QStringList unnamed;
+    for (QWidget* widget : root->findChildren<QWidget*>()) {
+        if (qtsOwn(widget))
+            continue;
+        if (widget->objectName().isEmpty() || widget->accessibleName().isEmpty())
+            unnamed.append(QStringLiteral("%1 \"%2\"")
+                               .arg(QString::fromLatin1(widget->metaObject()->className()),
+                                    widget->objectName()));
+    }
+    return unnamed;
 }
 
 void answerNextQuestion(const QString& answer, QString* asked)

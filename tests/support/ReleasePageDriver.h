@@ -18,6 +18,8 @@ std::unique_ptr<MainWindow> openMainWindow(FakeConnectionBackend& backend);
 std::unique_ptr<MainWindow> openFailedRelease(FakeConnectionBackend& backend, const QDateTime& now);
 // The text of the label named so under root.
 QString labelText(QWidget* root, const QString& name);
+// The widgets under root (Qt's own parts aside) missing an object or accessible name.
+QStringList unnamedWidgets(QWidget* root);
 // Answers the next message box with the button whose text (without &) is answer, once
 // it shows; its question goes to *asked.
 void answerNextQuestion(const QString& answer, QString* asked);

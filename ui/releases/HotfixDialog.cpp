@@ -15,6 +15,20 @@
 
 namespace ReleaseDeck {
 
+namespace {
+
+// A form row's caption, named after its field and leading to it.
+QLabel* caption(QWidget* field, const QString& text)
+{
+    auto* label = new QLabel(text, field->parentWidget());
+    label->setObjectName(field->objectName() + QStringLiteral("Caption"));
+    label->setAccessibleName(field->accessibleName());
+    label->setBuddy(field);
+    return label;
+}
+
+} // namespace
+
 HotfixDialog::HotfixDialog(ReleaseBackend& backend, qint64 workspaceId, const QString& fixedVersion,
                            QWidget* parent)
     : QDialog(parent)
@@ -39,16 +53,22 @@ HotfixDialog::HotfixDialog(ReleaseBackend& backend, qint64 workspaceId, const QS
     m_version->setAccessibleName(tr("Hotfix version"));
     m_version->setEnabled(false);
     m_message->setObjectName(QStringLiteral("hotfixMessage"));
+    m_message->setAccessibleName(tr("What is wrong with the version"));
     m_buttons->setObjectName(QStringLiteral("hotfixButtons"));
+    m_buttons->setAccessibleName(tr("Create or cancel"));
     createButton()->setText(tr("C&reate hotfix"));
     createButton()->setObjectName(QStringLiteral("hotfixCreateButton"));
+    createButton()->setAccessibleName(tr("Create the hotfix"));
+    m_buttons->button(QDialogButtonBox::Cancel)->setAccessibleName(tr("Cancel"));
     createButton()->setEnabled(false);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &HotfixDialog::submit);
+    m_buttons->button(QDialogButtonBox::Cancel)
+        ->setObjectName(QStringLiteral("hotfixCancelButton"));
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_version, &QLineEdit::textChanged, this, &HotfixDialog::check);
 
     auto* form = new QFormLayout;
-    form->addRow(tr("&Version:"), m_version);
+    form->addRow(caption(m_version, tr("&Version:")), m_version);
     form->addRow(QString(), m_message);
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_busy);

@@ -8,10 +8,25 @@
 #include <QDateTimeEdit>
 #include <QDialogButtonBox>
 #include <QFormLayout>
+#include <QLabel>
 #include <QPushButton>
 #include <QVBoxLayout>
 
 namespace ReleaseDeck {
+
+namespace {
+
+// A form row's caption, named after its field and leading to it.
+QLabel* caption(QWidget* field, const QString& text)
+{
+    auto* label = new QLabel(text, field->parentWidget());
+    label->setObjectName(field->objectName() + QStringLiteral("Caption"));
+    label->setAccessibleName(field->accessibleName());
+    label->setBuddy(field);
+    return label;
+}
+
+} // namespace
 
 RegressionSlotDialog::RegressionSlotDialog(ReleaseBackend& backend, qint64 workspaceId,
                                            const Release& release, QWidget* parent)
@@ -44,15 +59,20 @@ RegressionSlotDialog::RegressionSlotDialog(ReleaseBackend& backend, qint64 works
     m_automation->setAccessibleName(tr("Run automation in this cycle"));
     m_automation->setChecked(true);
     m_message->setObjectName(QStringLiteral("slotMessage"));
+    m_message->setAccessibleName(tr("Why the slot cannot be added"));
     m_buttons->setObjectName(QStringLiteral("slotButtons"));
+    m_buttons->setAccessibleName(tr("Add or cancel"));
     m_buttons->button(QDialogButtonBox::Ok)->setText(tr("&Add slot"));
     m_buttons->button(QDialogButtonBox::Ok)->setObjectName(QStringLiteral("addSlotOkButton"));
+    m_buttons->button(QDialogButtonBox::Ok)->setAccessibleName(tr("Add the slot"));
+    m_buttons->button(QDialogButtonBox::Cancel)->setAccessibleName(tr("Cancel"));
     connect(m_buttons, &QDialogButtonBox::accepted, this, &RegressionSlotDialog::submit);
+    m_buttons->button(QDialogButtonBox::Cancel)->setObjectName(QStringLiteral("slotCancelButton"));
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_at, &QDateTimeEdit::dateTimeChanged, this, [this] { m_message->showMessage({}); });
 
     auto* form = new QFormLayout;
-    form->addRow(tr("&Starts at:"), m_at);
+    form->addRow(caption(m_at, tr("&Starts at:")), m_at);
     form->addRow(QString(), m_message);
     form->addRow(QString(), m_build);
     form->addRow(QString(), m_automation);

@@ -13,6 +13,20 @@
 
 namespace ReleaseDeck {
 
+namespace {
+
+// A form row's caption, named after its field and leading to it.
+QLabel* caption(QWidget* field, const QString& text)
+{
+    auto* label = new QLabel(text, field->parentWidget());
+    label->setObjectName(field->objectName() + QStringLiteral("Caption"));
+    label->setAccessibleName(field->accessibleName());
+    label->setBuddy(field);
+    return label;
+}
+
+} // namespace
+
 ReleaseHeader::ReleaseHeader(QWidget* parent)
     : QWidget(parent)
     , m_version(field(QStringLiteral("releaseVersionLabel"), tr("Version")))
@@ -54,16 +68,16 @@ ReleaseHeader::ReleaseHeader(QWidget* parent)
         return layout;
     };
     QFormLayout* left = form();
-    left->addRow(tr("Type:"), m_type);
-    left->addRow(tr("Stage:"), m_stage);
-    left->addRow(tr("Next:"), m_next);
+    left->addRow(caption(m_type, tr("Type:")), m_type);
+    left->addRow(caption(m_stage, tr("Stage:")), m_stage);
+    left->addRow(caption(m_next, tr("Next:")), m_next);
     QFormLayout* middle = form();
-    middle->addRow(tr("Branch:"), m_branch);
-    middle->addRow(tr("Tag:"), m_tag);
+    middle->addRow(caption(m_branch, tr("Branch:")), m_branch);
+    middle->addRow(caption(m_tag, tr("Tag:")), m_tag);
     QFormLayout* right = form();
-    right->addRow(tr("Kickoff:"), m_kickoff);
-    right->addRow(tr("Target:"), m_target);
-    right->addRow(tr("Released:"), m_released);
+    right->addRow(caption(m_kickoff, tr("Kickoff:")), m_kickoff);
+    right->addRow(caption(m_target, tr("Target:")), m_target);
+    right->addRow(caption(m_released, tr("Released:")), m_released);
     auto* facts = new QHBoxLayout;
     facts->addLayout(left, 1);
     facts->addSpacing(16);

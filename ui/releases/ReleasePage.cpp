@@ -57,6 +57,7 @@ ReleasePage::ReleasePage(ReleaseBackend& backend, QWidget* parent)
     }
 
     m_message->setObjectName(QStringLiteral("releaseMessage"));
+    m_message->setAccessibleName(tr("What happened to the last action"));
     m_message->setWordWrap(true);
     connect(m_actions, &ReleaseActionBar::actionRequested, this, &ReleasePage::perform);
     connect(m_actions, &ReleaseActionBar::hotfixRequested, this, &ReleasePage::createHotfix);
@@ -72,6 +73,7 @@ ReleasePage::ReleasePage(ReleaseBackend& backend, QWidget* parent)
     m_tasks->setAllColumnsShowFocus(true);
     QHeaderView* header = m_tasks->header();
     header->setObjectName(QStringLiteral("releaseTaskHeader"));
+    header->setAccessibleName(tr("Task columns"));
     header->setStretchLastSection(true);
     const int character = fontMetrics().averageCharWidth();
     header->resizeSection(ReleaseTaskModel::NameColumn, character * 38);
@@ -106,12 +108,14 @@ ReleasePage::ReleasePage(ReleaseBackend& backend, QWidget* parent)
 
     auto* left = new QWidget(this);
     left->setObjectName(QStringLiteral("releaseTasksPane"));
+    left->setAccessibleName(tr("Stages and tasks"));
     auto* leftLayout = new QVBoxLayout(left);
     leftLayout->setContentsMargins(0, 0, 0, 0);
     leftLayout->addWidget(m_tasks, 1);
     leftLayout->addWidget(m_details);
     auto* splitter = new QSplitter(Qt::Horizontal, this);
     splitter->setObjectName(QStringLiteral("releaseSplitter"));
+    splitter->setAccessibleName(tr("Release"));
     splitter->addWidget(left);
     splitter->addWidget(m_tabs);
     splitter->setStretchFactor(0, 3);
