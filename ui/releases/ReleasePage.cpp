@@ -26,6 +26,9 @@
 #include <QTreeView>
 #include <QVBoxLayout>
 
+#include <algorithm>
+#include <utility>
+
 namespace ReleaseDeck {
 
 ReleasePage::ReleasePage(ReleaseBackend& backend, QWidget* parent)
