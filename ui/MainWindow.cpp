@@ -11,6 +11,7 @@
 #include "releases/NewReleaseDialog.h"
 #include "releases/OrchestratorIndicator.h"
 #include "trains/TrainsPage.h"
+#include "releases/ReleasePage.h"
 #include "widgets/StatusColors.h"
 
 #include <QAction>
@@ -27,6 +28,7 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTableView>
 #include <QToolBar>
 
 #include <algorithm>
@@ -93,6 +95,8 @@ void MainWindow::buildMenus()
     QAction* refresh = viewMenu->addAction(tr("&Refresh"), this, [this] {
         if (m_dashboard)
             m_dashboard->refresh();
+        if (m_release && m_pages->currentWidget() == m_release)
+            m_release->refresh();
         if (m_connections)
             m_connections->reload();
         if (m_activity)
@@ -168,6 +172,9 @@ void MainWindow::buildPages()
     createPages();
     connect(m_navigation, &QListWidget::currentRowChanged, m_pages,
             &QStackedWidget::setCurrentIndex);
+    connect(m_navigation, &QListWidget::itemClicked, this,
+            [this] { m_pages->setCurrentIndex(m_navigation->currentRow()); });
+    connect(this, &MainWindow::releaseOpenRequested, this, &MainWindow::openRelease);
 
     auto* splitter = new QSplitter(this);
     splitter->setObjectName(QStringLiteral("mainSplitter"));
@@ -190,6 +197,7 @@ void MainWindow::createPages()
     delete m_activity;
     delete m_members;
     delete m_trains;
+    delete m_release;
     m_dashboard = new DashboardPage(m_backend->releases(), m_pages);
     m_connections = new ConnectionsPage(*m_backend, m_pages);
     m_activity = new ActivityPage(*m_backend, m_pages);
@@ -201,11 +209,30 @@ void MainWindow::createPages()
     m_pages->addWidget(m_activity);
     m_pages->addWidget(m_members);
     m_pages->addWidget(m_trains);
+    m_release = new ReleasePage(m_backend->releases(), m_pages);
+    m_pages->addWidget(m_release);
+    connect(m_release, &ReleasePage::backRequested, this, [this] {
+        showPage(DashboardPageIndex);
+        m_dashboard->view()->setFocus();
+    });
     connect(m_dashboard, &DashboardPage::newReleaseRequested, this, &MainWindow::newRelease);
     connect(m_dashboard, &DashboardPage::releaseOpened, this,
             [this](qint64 releaseId) { emit releaseOpenRequested(workspaceId(), releaseId); });
     if (m_navigation)
         m_pages->setCurrentIndex(std::max(0, m_navigation->currentRow()));
+}
+
+void MainWindow::openRelease(qint64 workspaceId, qint64 releaseId)
+{
+    const auto workspace =
+        std::find_if(m_workspaces.cbegin(), m_workspaces.cend(),
+                     [workspaceId](const WorkspaceSummary& w) { return w.id == workspaceId; });
+    if (!m_release || workspace == m_workspaces.cend())
+        return;
+    // A release's page belongs to the dashboard's entry; clicking that entry leaves it.
+    m_navigation->setCurrentRow(DashboardPageIndex);
+    m_release->open(workspaceId, releaseId, workspace->role);
+    m_pages->setCurrentWidget(m_release);
 }
 
 void MainWindow::buildStatusBar()
@@ -239,6 +266,8 @@ void MainWindow::showPage(int index)
 {
     if (m_navigation)
         m_navigation->setCurrentRow(index);
+    if (m_pages)
+        m_pages->setCurrentIndex(index);
 }
 
 void MainWindow::refreshStatus()
@@ -300,6 +329,7 @@ void MainWindow::reloadPages()
     m_activity->refresh();
     m_members->reload();
     m_trains->reload();
+    m_release->refresh();
 }
 
 void MainWindow::loadWorkspaces()
@@ -346,6 +376,8 @@ void MainWindow::switchWorkspace(int index)
         return;
     const WorkspaceSummary& workspace = m_workspaces.at(index);
     QSettings().setValue(QStringLiteral("workspace/current"), workspace.id);
+    if (m_pages->currentWidget() == m_release)
+        m_pages->setCurrentWidget(m_dashboard);
     m_dashboard->setWorkspace(workspace.id, workspace.role);
     m_orchestrator->setWorkspace(workspace.id);
     m_newReleaseAction->setEnabled(workspace.role == Role::Owner || workspace.role == Role::Editor);

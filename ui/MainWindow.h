@@ -21,6 +21,7 @@ class DashboardPage;
 class MembersPage;
 class OrchestratorIndicator;
 class TrainsPage;
+class ReleasePage;
 
 // The app's window: menus, the workspace switcher, navigation between the Dashboard,
 // Connections, Activity, Members and Trains, and a status bar saying where the database is, who
@@ -47,6 +48,7 @@ public:
     ActivityPage* activityPage() const { return m_activity; }
     MembersPage* membersPage() const { return m_members; }
     TrainsPage* trainsPage() const { return m_trains; }
+    ReleasePage* releasePage() const { return m_release; }
     void showPage(int index);
     qint64 workspaceId() const;
     // The database or the workspace changed ("Set up again…"): the pages start afresh on
@@ -55,6 +57,8 @@ public:
     // Shows the workspace named so once the workspace list arrives (--workspace NAME).
     void preferWorkspace(const QString& workspaceName);
 
+    // Shows a release's page in place of the dashboard (releaseOpenRequested).
+    void openRelease(qint64 workspaceId, qint64 releaseId);
     // New release (Ctrl+N, the dashboard's buttons) in the shown workspace.
     void newRelease();
 
@@ -91,6 +95,7 @@ private:
     ActivityPage* m_activity = nullptr;
     MembersPage* m_members = nullptr;
     TrainsPage* m_trains = nullptr;
+    ReleasePage* m_release = nullptr;
     QLabel* m_database = nullptr;
     QPushButton* m_reconnect = nullptr;
     OrchestratorIndicator* m_orchestrator = nullptr;

@@ -1,5 +1,6 @@
 #include "FakeConnectionBackend.h"
 #include "MainWindow.h"
+#include "ReleaseDetailSamples.h"
 #include "ReleaseSamples.h"
 #include "TranslationCatalogue.h"
 #include "WizardDriver.h"
@@ -10,7 +11,9 @@
 #include "releases/DashboardPage.h"
 #include "releases/NewReleaseDialog.h"
 #include "releases/ReleaseFilterModel.h"
+#include "releases/ReleasePage.h"
 #include "releases/ReleaseTableModel.h"
+#include "releases/ReleaseTaskModel.h"
 #include "wizard/OnboardingWizard.h"
 #include "wizard/WizardController.h"
 
@@ -31,10 +34,12 @@
 #include <QRegularExpression>
 #include <QSet>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTranslator>
+#include <QTreeView>
 #include <QWizardPage>
 
 using namespace ReleaseDeck;
@@ -205,6 +210,17 @@ private slots:
         window.showPage(MainWindow::ActivityPageIndex);
         QTRY_COMPARE(window.activityPage()->model()->rowCount(), 1);
         collect(&window);
+        // A release's page mid-regression with a failed task.
+        releases.summaries.append(midRegressionSummary(now));
+        releases.details.insert(10, midRegressionDetail(now));
+        releases.change(midRegressionSummary(now));
+        QSignalSpy shown(window.releasePage(), &ReleasePage::detailShown);
+        window.openRelease(1, 10);
+        QTRY_VERIFY(shown.size() >= 1);
+        window.releasePage()->taskView()->setCurrentIndex(
+            window.releasePage()->taskModel()->indexOfKey(QStringLiteral("task:CREATE_RC_TAG:2")));
+        collect(&window);
+        collectModel(QStringLiteral("release tasks"), window.releasePage()->taskModel());
         report(80);
     }
 
@@ -319,18 +335,23 @@ private:
         }
     }
 
-    void collectModel(const QString& where, const QAbstractItemModel* model)
+    void collectModel(const QString& where, const QAbstractItemModel* model,
+                      const QModelIndex& parent = {})
     {
-        for (int column = 0; column < model->columnCount(); ++column)
-            check(where + QStringLiteral(" header"),
-                  model->headerData(column, Qt::Horizontal).toString());
-        for (int row = 0; row < model->rowCount(); ++row) {
-            for (int column = 0; column < model->columnCount(); ++column) {
-                const QModelIndex index = model->index(row, column);
+        if (!parent.isValid()) {
+            for (int column = 0; column < model->columnCount(); ++column)
+                check(where + QStringLiteral(" header"),
+                      model->headerData(column, Qt::Horizontal).toString());
+        }
+        // Every row, and the rows under it in a tree.
+        for (int row = 0; row < model->rowCount(parent); ++row) {
+            for (int column = 0; column < model->columnCount(parent); ++column) {
+                const QModelIndex index = model->index(row, column, parent);
                 for (int role :
                      {int(Qt::DisplayRole), int(Qt::ToolTipRole), int(Qt::AccessibleTextRole)})
                     check(where + QStringLiteral(" cell"), index.data(role).toString());
             }
+            collectModel(where, model, model->index(row, 0, parent));
         }
     }
 
@@ -357,14 +378,14 @@ private:
 
     void check(const QString& where, const QString& text)
     {
-        static const QSet<QString> data = {QStringLiteral("acme"),
-                                           QStringLiteral("Ana Lima"),
-                                           QStringLiteral("connection.added"),
-                                           QStringLiteral("Acme Mobile"),
-                                           QStringLiteral("db.example.com"),
-                                           QStringLiteral("Bo Chen"),
-                                           QStringLiteral("Chidi Okafor"),
-                                           QStringLiteral("Dana Ruiz")};
+        static const QSet<QString> data = {
+            QStringLiteral("acme"), QStringLiteral("Ana Lima"), QStringLiteral("connection.added"),
+            QStringLiteral("Acme Mobile"), QStringLiteral("db.example.com"),
+            QStringLiteral("Bo Chen"), QStringLiteral("Chidi Okafor"), QStringLiteral("Dana Ruiz"),
+            // A task's last error, stored as it happened.
+            QStringLiteral("GitHub refused to create the tag: the "
+                           "token may not write to acme/app."),
+            QStringLiteral("No test management connection.")};
         const QString trimmed = text.trimmed();
         if (trimmed.contains(u'⟦'))
             m_translated.insert(trimmed);

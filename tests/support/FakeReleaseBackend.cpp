@@ -129,10 +129,11 @@ QFuture<Result<BoardChanges>> FakeReleaseBackend::releaseChangesSince(qint64 wor
 
 QFuture<Result<ReleaseDetail>> FakeReleaseBackend::releaseDetail(qint64, qint64 releaseId)
 {
+    detailCalls.append(releaseId);
     return later<Result<ReleaseDetail>>([this, releaseId]() -> Result<ReleaseDetail> {
         for (const ReleaseSummary& summary : std::as_const(summaries)) {
             if (summary.release.id == releaseId) {
-                ReleaseDetail detail;
+                ReleaseDetail detail = details.value(releaseId);
                 detail.release = summary.release;
                 detail.now = QDateTime::currentDateTimeUtc();
                 return detail;
@@ -142,14 +143,29 @@ QFuture<Result<ReleaseDetail>> FakeReleaseBackend::releaseDetail(qint64, qint64 
     });
 }
 
-QFuture<Result<QList<ActivityEvent>>> FakeReleaseBackend::releaseTimeline(qint64, qint64)
+QFuture<Result<QList<ActivityEvent>>> FakeReleaseBackend::releaseTimeline(qint64, qint64 releaseId)
 {
-    return later<Result<QList<ActivityEvent>>>([] { return QList<ActivityEvent>(); });
+    timelineCalls.append(releaseId);
+    return later<Result<QList<ActivityEvent>>>(
+        [this, releaseId] { return timelines.value(releaseId); });
 }
 
 QFuture<Result<ScmComparison>> FakeReleaseBackend::compareRelease(qint64, qint64)
 {
-    return later<Result<ScmComparison>>([] { return ScmComparison(); });
+    return later<Result<ScmComparison>>([this]() -> Result<ScmComparison> {
+        if (compareError)
+            return *compareError;
+        return comparison;
+    });
+}
+
+QFuture<Result<HotfixPlan>> FakeReleaseBackend::planHotfix(qint64, const QString& fixedVersion)
+{
+    return later<Result<HotfixPlan>>([this, fixedVersion]() -> Result<HotfixPlan> {
+        if (!hotfixPlan)
+            return Error::usage(QStringLiteral("There is no release %1 to fix.").arg(fixedVersion));
+        return *hotfixPlan;
+    });
 }
 
 QFuture<Result<ChoicePage>> FakeReleaseBackend::releaseBranches(qint64)
@@ -178,6 +194,8 @@ QFuture<Result<Release>> FakeReleaseBackend::createRelease(qint64, const Release
         ReleaseSummary summary;
         summary.release.id = 1000 + drafts.size();
         summary.release.version = draft.version;
+        summary.release.type =
+            draft.hotfixOf.isEmpty() ? ReleaseType::Planned : ReleaseType::Hotfix;
         summary.release.rowVersion = 1;
         change(summary);
         m_orchestrator.tickSoon();
@@ -190,6 +208,11 @@ QFuture<Result<Release>> FakeReleaseBackend::act(qint64, const ReleaseAction& ac
 {
     actions.append(action);
     return later<Result<Release>>([this, action]() -> Result<Release> {
+        if (nextActError) {
+            const Error refused = *nextActError;
+            nextActError.reset();
+            return refused;
+        }
         for (const ReleaseSummary& summary : std::as_const(summaries)) {
             if (summary.release.id == action.releaseId) {
                 m_orchestrator.tickSoon();

@@ -5,6 +5,7 @@
 #include "backend/ReleaseBackend.h"
 #include "backend/ReleaseFeed.h"
 
+#include <QHash>
 #include <QObject>
 
 #include <functional>
@@ -57,6 +58,8 @@ public:
     QFuture<Result<ChoicePage>> releaseBranches(qint64 workspaceId) override;
     QFuture<Result<QList<ReleaseConfig>>> releaseTrains(qint64 workspaceId) override;
     QFuture<Result<Release>> createRelease(qint64 workspaceId, const ReleaseDraft& draft) override;
+    QFuture<Result<HotfixPlan>> planHotfix(qint64 workspaceId,
+                                           const QString& fixedVersion) override;
     QFuture<Result<Release>> act(qint64 workspaceId, const ReleaseAction& action) override;
     ReleaseFeed& releaseFeed() override { return m_feed; }
     LocalOrchestrator& localOrchestrator() override { return m_orchestrator; }
@@ -82,6 +85,16 @@ public:
     std::optional<Error> branchesError;
     QList<ReleaseConfig> trainConfigs;
     std::optional<Error> createError; // createRelease() refuses with it
+    // A release's page: its tasks, cycles and builds (else only the summary's release), its
+    // timeline and its changes (or why there are none).
+    QHash<qint64, ReleaseDetail> details;
+    QHash<qint64, QList<ActivityEvent>> timelines;
+    ScmComparison comparison;
+    std::optional<Error> compareError;
+    // The answer of the next act() instead of the release (once).
+    std::optional<Error> nextActError;
+    // planHotfix()'s answer; without one, "no such release".
+    std::optional<HotfixPlan> hotfixPlan;
 
     // What it was asked.
     QList<qint64> boardCalls;
@@ -89,6 +102,8 @@ public:
     QList<QPair<qint64, qint64>> changesCalls; // (workspace, after seq)
     QList<ReleaseAction> actions;
     QList<ReleaseDraft> drafts;
+    QList<qint64> detailCalls;   // release ids
+    QList<qint64> timelineCalls; // release ids
 
 private:
     template<typename T>

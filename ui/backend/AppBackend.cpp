@@ -618,6 +618,13 @@ QFuture<Result<Release>> AppBackend::createRelease(qint64 workspaceId, const Rel
         workspaceId, [draft](ReleaseSession& releases) { return releases.create(draft); }));
 }
 
+QFuture<Result<HotfixPlan>> AppBackend::planHotfix(qint64 workspaceId, const QString& fixedVersion)
+{
+    return withReleases<Result<HotfixPlan>>(workspaceId, [fixedVersion](ReleaseSession& releases) {
+        return releases.planHotfix(fixedVersion);
+    });
+}
+
 QFuture<Result<Release>> AppBackend::act(qint64 workspaceId, const ReleaseAction& action)
 {
     return changedHere(withReleases<Result<Release>>(

@@ -83,6 +83,8 @@ public:
     QFuture<Result<ChoicePage>> releaseBranches(qint64 workspaceId) override;
     QFuture<Result<QList<ReleaseConfig>>> releaseTrains(qint64 workspaceId) override;
     QFuture<Result<Release>> createRelease(qint64 workspaceId, const ReleaseDraft& draft) override;
+    QFuture<Result<HotfixPlan>> planHotfix(qint64 workspaceId,
+                                           const QString& fixedVersion) override;
     QFuture<Result<Release>> act(qint64 workspaceId, const ReleaseAction& action) override;
     ReleaseFeed& releaseFeed() override { return *m_feed; }
     LocalOrchestrator& localOrchestrator() override;

@@ -6,6 +6,7 @@
 #include "backend/ReleaseAction.h"
 #include "model/ReleaseConfig.h"
 #include "providers/ScmClient.h"
+#include "services/HotfixPlan.h"
 #include "services/ReleaseBoard.h"
 #include "services/ReleaseDetail.h"
 #include "services/ReleaseDraft.h"
@@ -53,6 +54,10 @@ public:
     virtual QFuture<Result<QList<ReleaseConfig>>> releaseTrains(qint64 workspaceId) = 0;
     virtual QFuture<Result<Release>> createRelease(qint64 workspaceId,
                                                    const ReleaseDraft& draft) = 0;
+    // What a hotfix of the COMPLETED release fixedVersion would be (core's HotfixPlan): the
+    // suggested version, and whether a newer completed release makes it need confirmation.
+    virtual QFuture<Result<HotfixPlan>> planHotfix(qint64 workspaceId,
+                                                   const QString& fixedVersion) = 0;
     // Approve, pause, resume, cancel, retry, skip, add a slot, start kickoff now; the
     // answer is the release as the action left it.
     virtual QFuture<Result<Release>> act(qint64 workspaceId, const ReleaseAction& action) = 0;

@@ -131,6 +131,11 @@ Result<Release> ReleaseSession::create(const ReleaseDraft& draft)
     return ReleaseService(m_database, m_login).create(m_actor, draft);
 }
 
+Result<HotfixPlan> ReleaseSession::planHotfix(const QString& fixedVersion)
+{
+    return ReleaseService(m_database, m_login).planHotfix(m_actor, fixedVersion);
+}
+
 Result<Release> ReleaseSession::act(const ReleaseAction& action)
 {
     ReleaseActions actions(m_database, m_login);

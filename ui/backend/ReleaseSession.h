@@ -8,6 +8,7 @@
 #include "model/ReleaseConfig.h"
 #include "net/HttpClient.h"
 #include "providers/ScmClient.h"
+#include "services/HotfixPlan.h"
 #include "services/ReleaseBoard.h"
 #include "services/ReleaseDetail.h"
 
@@ -35,6 +36,7 @@ public:
     Result<ChoicePage> branches();
     Result<QList<ReleaseConfig>> trains();
     Result<Release> create(const ReleaseDraft& draft);
+    Result<HotfixPlan> planHotfix(const QString& fixedVersion);
     Result<Release> act(const ReleaseAction& action);
 
 private:
