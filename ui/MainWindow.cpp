@@ -9,6 +9,8 @@
 #include "members/MembersPage.h"
 #include "releases/DashboardPage.h"
 #include "releases/OrchestratorIndicator.h"
+#include "sandbox/SandboxControls.h"
+#include "sandbox/SandboxPage.h"
 #include "widgets/StatusColors.h"
 
 #include <QAction>
@@ -27,6 +29,7 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QToolBar>
+#include <QVBoxLayout>
 
 #include <algorithm>
 
@@ -38,6 +41,12 @@ MainWindow::MainWindow(ConnectionBackend* backend, QWidget* parent)
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(QStringLiteral("Release Deck"));
+    if (m_backend && m_backend->sandbox()) {
+        m_sandbox = new SandboxControls(*m_backend->sandbox(), this);
+        connect(m_sandbox, &SandboxControls::workspacesChanged, this, &MainWindow::startOver);
+        connect(m_sandbox, &SandboxControls::failed, this,
+                [this](const QString& message) { statusBar()->showMessage(message, 10000); });
+    }
     buildMenus();
     if (m_backend) {
         buildPages();
@@ -58,6 +67,8 @@ void MainWindow::buildMenus()
     QAction* setup = fileMenu->addAction(tr("&Set up again…"), this, &MainWindow::setupRequested);
     setup->setObjectName(QStringLiteral("setupAction"));
     setup->setEnabled(m_backend != nullptr);
+    if (m_sandbox)
+        fileMenu->addActions(m_sandbox->actions());
     fileMenu->addSeparator();
     QAction* quit = fileMenu->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -149,6 +160,10 @@ void MainWindow::buildPages()
     m_navigation->addItem(tr("Connections"));
     m_navigation->addItem(tr("Activity"));
     m_navigation->addItem(tr("Members"));
+    m_navigation->addItem(tr("Sandbox"));
+    m_navigation->item(SandboxPageIndex)->setHidden(true);
+    if (m_sandbox)
+        m_sandbox->setNavigationItem(m_navigation->item(SandboxPageIndex));
     m_navigation->setSpacing(3);
 
     m_pages = new QStackedWidget(this);
@@ -159,7 +174,14 @@ void MainWindow::buildPages()
     auto* splitter = new QSplitter(this);
     splitter->setObjectName(QStringLiteral("mainSplitter"));
     splitter->addWidget(m_navigation);
-    splitter->addWidget(m_pages);
+    auto* content = new QWidget(this);
+    auto* column = new QVBoxLayout(content);
+    column->setContentsMargins(0, 0, 0, 0);
+    column->setSpacing(0);
+    if (m_sandbox)
+        column->addWidget(m_sandbox->banner());
+    column->addWidget(m_pages, 1);
+    splitter->addWidget(content);
     splitter->setStretchFactor(1, 1);
     splitter->setChildrenCollapsible(false);
     splitter->setSizes(
@@ -184,6 +206,8 @@ void MainWindow::createPages()
     m_pages->addWidget(m_connections);
     m_pages->addWidget(m_activity);
     m_pages->addWidget(m_members);
+    if (m_sandbox)
+        m_pages->addWidget(m_sandbox->createPage(m_pages));
     connect(m_dashboard, &DashboardPage::newReleaseRequested, this, &MainWindow::newRelease);
     connect(m_dashboard, &DashboardPage::releaseOpened, this,
             [this](qint64 releaseId) { emit releaseOpenRequested(workspaceId(), releaseId); });
@@ -299,6 +323,8 @@ void MainWindow::loadWorkspaces()
                      statusBar()->clearMessage();
                      m_workspacesLoaded = true;
                      m_workspaces = workspaces.value();
+                     if (m_sandbox)
+                         m_sandbox->setWorkspaces(m_workspaces);
                      const qint64 remembered =
                          QSettings().value(QStringLiteral("workspace/current")).toLongLong();
                      m_workspaceBox->clear();
@@ -334,6 +360,8 @@ void MainWindow::switchWorkspace(int index)
     m_connections->setWorkspace(workspace.id, workspace.role);
     m_activity->setWorkspace(workspace.id);
     m_members->setWorkspace(workspace.id, workspace.role);
+    if (m_sandbox)
+        m_sandbox->setWorkspace(workspace);
     setWindowTitle(tr("%1 — Release Deck").arg(workspace.name));
 }
 

@@ -20,6 +20,7 @@ class ConnectionsPage;
 class DashboardPage;
 class MembersPage;
 class OrchestratorIndicator;
+class SandboxControls;
 
 // The app's window: menus, the workspace switcher, navigation between the Dashboard,
 // Connections, Activity and Members, and a status bar saying where the database is, who
@@ -38,6 +39,7 @@ public:
         ConnectionsPageIndex,
         ActivityPageIndex,
         MembersPageIndex,
+        SandboxPageIndex, // listed while the Sandbox workspace is shown
     };
 
     DashboardPage* dashboardPage() const { return m_dashboard; }
@@ -88,6 +90,7 @@ private:
     QLabel* m_database = nullptr;
     QPushButton* m_reconnect = nullptr;
     OrchestratorIndicator* m_orchestrator = nullptr;
+    SandboxControls* m_sandbox = nullptr;
     QLabel* m_keychain = nullptr;
     QList<WorkspaceSummary> m_workspaces;
     bool m_workspacesLoaded = false;
