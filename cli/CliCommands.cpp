@@ -6,6 +6,7 @@
 #include "MemberCommands.h"
 #include "OrchestrateCommand.h"
 #include "ReleaseCommands.h"
+#include "SandboxCommands.h"
 #include "TrainCommands.h"
 #include "WorkspaceCommands.h"
 
@@ -20,6 +21,7 @@ void addAllCommands(CliApplication& cli)
     addReleaseCommands(cli);
     addTrainCommands(cli);
     addOrchestrateCommand(cli);
+    addSandboxCommands(cli);
 }
 
 } // namespace ReleaseDeck

@@ -2,6 +2,8 @@
 
 #include "MainWindow.h"
 #include "backend/ConnectionBackend.h"
+#include "backend/FutureReply.h"
+#include "backend/SandboxBackend.h"
 #include "logging/Logging.h"
 #include "wizard/OnboardingWizard.h"
 #include "wizard/WizardController.h"
@@ -77,12 +79,38 @@ void AppWindowFlow::openWizard(bool firstLaunch)
         showMainWindow();
     });
     connect(m_wizard, &QDialog::rejected, this, [this, firstLaunch] {
-        if (firstLaunch)
+        if (firstLaunch && !m_exploring)
             emit setupAbandoned();
     });
+    connect(m_wizard, &OnboardingWizard::sandboxRequested, this, &AppWindowFlow::exploreSandbox);
     m_wizard->show();
     // Support reads it in the log; the end-to-end tests wait for it.
     qCInfo(lcUi) << "onboarding wizard shown";
+}
+
+void AppWindowFlow::exploreSandbox()
+{
+    SandboxBackend* sandbox = m_backend.sandbox();
+    if (!sandbox || !m_wizard)
+        return;
+    m_wizard->showSandboxProgress(true);
+    whenFinished(sandbox->exploreSandbox(), this, [this](const Result<WorkspaceSummary>& opened) {
+        if (!opened) {
+            if (m_wizard)
+                m_wizard->showSandboxProgress(false, opened.error().message);
+            return;
+        }
+        qCInfo(lcUi) << "sandbox opened";
+        m_exploring = true;
+        if (m_wizard)
+            m_wizard->close();
+        m_exploring = false;
+        if (m_main)
+            m_main->startOver(opened->id, opened->name);
+        else
+            m_preferredWorkspace = opened->name;
+        showMainWindow();
+    });
 }
 
 void AppWindowFlow::showMainWindow()

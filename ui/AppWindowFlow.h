@@ -44,12 +44,16 @@ signals:
 private:
     void openWizard(bool firstLaunch);
     void showMainWindow();
+    // "Explore with a sandbox": makes (or finds) the sandbox, closes the wizard and shows
+    // the main window on it.
+    void exploreSandbox();
 
     ConnectionBackend& m_backend;
     QPointer<MainWindow> m_main;
     QPointer<OnboardingWizard> m_wizard;
     QPointer<QMessageBox> m_problem;
     QString m_preferredWorkspace;
+    bool m_exploring = false;
 };
 
 } // namespace ReleaseDeck

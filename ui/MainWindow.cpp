@@ -10,8 +10,10 @@
 #include "releases/DashboardPage.h"
 #include "releases/NewReleaseDialog.h"
 #include "releases/OrchestratorIndicator.h"
-#include "trains/TrainsPage.h"
 #include "releases/ReleasePage.h"
+#include "sandbox/SandboxControls.h"
+#include "sandbox/SandboxPage.h"
+#include "trains/TrainsPage.h"
 #include "widgets/StatusColors.h"
 
 #include <QAction>
@@ -30,6 +32,7 @@
 #include <QStatusBar>
 #include <QTableView>
 #include <QToolBar>
+#include <QVBoxLayout>
 
 #include <algorithm>
 
@@ -41,6 +44,12 @@ MainWindow::MainWindow(ConnectionBackend* backend, QWidget* parent)
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(QStringLiteral("Release Deck"));
+    if (m_backend && m_backend->sandbox()) {
+        m_sandbox = new SandboxControls(*m_backend->sandbox(), this);
+        connect(m_sandbox, &SandboxControls::workspacesChanged, this, &MainWindow::startOver);
+        connect(m_sandbox, &SandboxControls::failed, this,
+                [this](const QString& message) { statusBar()->showMessage(message, 10000); });
+    }
     buildMenus();
     if (m_backend) {
         buildPages();
@@ -66,6 +75,8 @@ void MainWindow::buildMenus()
     preferences->setObjectName(QStringLiteral("preferencesAction"));
     preferences->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
     preferences->setEnabled(m_backend != nullptr);
+    if (m_sandbox)
+        fileMenu->addActions(m_sandbox->actions());
     fileMenu->addSeparator();
     QAction* quit = fileMenu->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -166,6 +177,10 @@ void MainWindow::buildPages()
     m_navigation->addItem(tr("Activity"));
     m_navigation->addItem(tr("Members"));
     m_navigation->addItem(tr("Trains"));
+    m_navigation->addItem(tr("Sandbox"));
+    m_navigation->item(SandboxPageIndex)->setHidden(true);
+    if (m_sandbox)
+        m_sandbox->setNavigationItem(m_navigation->item(SandboxPageIndex));
     m_navigation->setSpacing(3);
 
     m_pages = new QStackedWidget(this);
@@ -179,7 +194,14 @@ void MainWindow::buildPages()
     auto* splitter = new QSplitter(this);
     splitter->setObjectName(QStringLiteral("mainSplitter"));
     splitter->addWidget(m_navigation);
-    splitter->addWidget(m_pages);
+    auto* content = new QWidget(this);
+    auto* column = new QVBoxLayout(content);
+    column->setContentsMargins(0, 0, 0, 0);
+    column->setSpacing(0);
+    if (m_sandbox)
+        column->addWidget(m_sandbox->banner());
+    column->addWidget(m_pages, 1);
+    splitter->addWidget(content);
     splitter->setStretchFactor(1, 1);
     splitter->setChildrenCollapsible(false);
     splitter->setSizes(
@@ -209,6 +231,8 @@ void MainWindow::createPages()
     m_pages->addWidget(m_activity);
     m_pages->addWidget(m_members);
     m_pages->addWidget(m_trains);
+    if (m_sandbox)
+        m_pages->addWidget(m_sandbox->createPage(m_pages));
     m_release = new ReleasePage(m_backend->releases(), m_pages);
     m_pages->addWidget(m_release);
     connect(m_release, &ReleasePage::backRequested, this, [this] {
@@ -347,6 +371,8 @@ void MainWindow::loadWorkspaces()
                      statusBar()->clearMessage();
                      m_workspacesLoaded = true;
                      m_workspaces = workspaces.value();
+                     if (m_sandbox)
+                         m_sandbox->setWorkspaces(m_workspaces);
                      const qint64 remembered =
                          QSettings().value(QStringLiteral("workspace/current")).toLongLong();
                      m_workspaceBox->clear();
@@ -385,6 +411,8 @@ void MainWindow::switchWorkspace(int index)
     m_activity->setWorkspace(workspace.id);
     m_members->setWorkspace(workspace.id, workspace.role);
     m_trains->setWorkspace(workspace.id, workspace.role);
+    if (m_sandbox)
+        m_sandbox->setWorkspace(workspace);
     setWindowTitle(tr("%1 — Release Deck").arg(workspace.name));
 }
 

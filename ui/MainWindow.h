@@ -22,6 +22,7 @@ class MembersPage;
 class OrchestratorIndicator;
 class TrainsPage;
 class ReleasePage;
+class SandboxControls;
 
 // The app's window: menus, the workspace switcher, navigation between the Dashboard,
 // Connections, Activity, Members and Trains, and a status bar saying where the database is, who
@@ -41,6 +42,7 @@ public:
         ActivityPageIndex,
         MembersPageIndex,
         TrainsPageIndex,
+        SandboxPageIndex, // listed while the Sandbox workspace is shown
     };
 
     DashboardPage* dashboardPage() const { return m_dashboard; }
@@ -99,6 +101,7 @@ private:
     QLabel* m_database = nullptr;
     QPushButton* m_reconnect = nullptr;
     OrchestratorIndicator* m_orchestrator = nullptr;
+    SandboxControls* m_sandbox = nullptr;
     QLabel* m_keychain = nullptr;
     QList<WorkspaceSummary> m_workspaces;
     bool m_workspacesLoaded = false;

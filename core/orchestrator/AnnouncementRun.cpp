@@ -70,7 +70,8 @@ QStringList AnnouncementRun::run(const OrchestratorContext& context, qint64 anno
     } else {
         const QString channel = chat->config.value(QStringLiteral("channel")).toString();
         const HttpClient http(context.http);
-        auto client = context.registry->createChat(*chat, context.tokens.value(chat->id), http);
+        auto client = context.registry->createChat(*chat, context.tokens.value(chat->id), http,
+                                                   context.database);
         if (!client)
             return {tr("Announcement %1: %2").arg(announcementId).arg(client.error().message)};
         // Recorded before posting, so a crash after the post makes the next attempt look first.

@@ -175,6 +175,8 @@ Result<OrchestratorContext> Orchestrator::contextFor(const Workspace& workspace,
     QStringList lacking;
     for (const Connection& connection : std::as_const(*active)) {
         context.connections.insert(connection.category, connection);
+        if (!m_registry.needsToken(connection.provider))
+            continue;
         if (!m_tokens.contains(connection.secretRef)) {
             const SecretResult secret = awaitSecret(m_secrets.read(connection.secretRef));
             if (!secret.ok()) {

@@ -19,9 +19,11 @@ QString tr(const char* text)
 
 } // namespace
 
-TaskExecutor::TaskExecutor(const ProviderRegistry& registry, HttpSettings settings)
+TaskExecutor::TaskExecutor(const ProviderRegistry& registry, HttpSettings settings,
+                           Database* database)
     : m_registry(registry)
     , m_http(settings)
+    , m_database(database)
 {}
 
 int TaskExecutor::backoff(int baseSeconds, int step)
@@ -69,19 +71,19 @@ TaskOutcome TaskExecutor::run(const TaskJob& job, const TaskCheckpoint& checkpoi
 
     switch (*traits.category) {
     case ConnectionCategory::Scm: {
-        auto client = m_registry.createScm(*connection, token, m_http);
+        auto client = m_registry.createScm(*connection, token, m_http, m_database);
         if (!client)
             return fromError(client.error(), job);
         return ScmTasks::run(job, **client);
     }
     case ConnectionCategory::Ci: {
-        auto client = m_registry.createCi(*connection, token, m_http);
+        auto client = m_registry.createCi(*connection, token, m_http, m_database);
         if (!client)
             return fromError(client.error(), job);
         return CiTasks::run(job, **client, checkpoint);
     }
     case ConnectionCategory::Issues: {
-        auto client = m_registry.createIssues(*connection, token, m_http);
+        auto client = m_registry.createIssues(*connection, token, m_http, m_database);
         if (!client)
             return fromError(client.error(), job);
         return IssueTasks::run(job, *connection, **client, checkpoint);

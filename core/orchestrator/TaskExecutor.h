@@ -6,6 +6,7 @@
 
 namespace ReleaseDeck {
 
+class Database;
 class ProviderRegistry;
 
 // Does a claimed task's effect through the provider clients. Every effect is idempotent:
@@ -18,7 +19,9 @@ public:
     static constexpr int MaxAttempts = 5;
     static constexpr int MaxWaitSeconds = 300;
 
-    TaskExecutor(const ProviderRegistry& registry, HttpSettings settings);
+    // database: the calling thread's, for providers that keep their state there.
+    TaskExecutor(const ProviderRegistry& registry, HttpSettings settings,
+                 Database* database = nullptr);
 
     TaskOutcome run(const TaskJob& job, const TaskCheckpoint& checkpoint) const;
 
@@ -31,6 +34,7 @@ public:
 private:
     const ProviderRegistry& m_registry;
     HttpClient m_http;
+    Database* m_database;
 };
 
 } // namespace ReleaseDeck

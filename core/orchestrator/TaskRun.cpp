@@ -101,7 +101,7 @@ QStringList TaskRun::run(const OrchestratorContext& context, qint64 taskId)
         Result<bool> written = store.checkpoint(context.actor, task);
         return written && *written;
     };
-    const TaskExecutor executor(*context.registry, context.http);
+    const TaskExecutor executor(*context.registry, context.http, context.database);
     const TaskOutcome outcome = executor.run(*job, checkpoint);
     if (outcome.kind == TaskOutcome::Kind::ClaimLost)
         return {tr("%1: another instance took the task over; this result was discarded.")

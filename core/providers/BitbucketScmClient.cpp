@@ -115,8 +115,8 @@ ProviderInfo BitbucketScmClient::provider()
     info.displayName = QString::fromUtf8(QT_TRANSLATE_NOOP("ProviderRegistry", "Bitbucket Cloud"));
     info.fields = BitbucketTarget::fields();
     info.fields << RepositoryFields::defaultBranch();
-    info.createScm = [](const Connection& connection, const QString& token,
-                        const HttpClient& http) -> std::unique_ptr<ScmClient> {
+    info.createScm = [](const Connection& connection, const QString& token, const HttpClient& http,
+                        Database*) -> std::unique_ptr<ScmClient> {
         return std::make_unique<BitbucketScmClient>(
             BitbucketTarget::fromConfig(connection.config).value(), token, http);
     };

@@ -37,8 +37,8 @@ ProviderInfo GitHubActionsClient::provider()
                        .neededBeforeSaving()
                        .picked(FieldChoices::Workflows)
                        .value(QStringLiteral("FILE"));
-    info.createCi = [](const Connection& connection, const QString& token,
-                       const HttpClient& http) -> std::unique_ptr<CiClient> {
+    info.createCi = [](const Connection& connection, const QString& token, const HttpClient& http,
+                       Database*) -> std::unique_ptr<CiClient> {
         auto target = GitHubTarget::fromConfig(connection.config, false);
         return std::make_unique<GitHubActionsClient>(
             target.value(), connection.config.value(WorkflowsKey).toObject(), token, http);

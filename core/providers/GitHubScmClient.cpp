@@ -51,7 +51,7 @@ ProviderInfo GitHubScmClient::provider(bool enterprise)
                             : field);
     info.fields << RepositoryFields::defaultBranch();
     info.createScm = [enterprise](const Connection& connection, const QString& token,
-                                  const HttpClient& http) -> std::unique_ptr<ScmClient> {
+                                  const HttpClient& http, Database*) -> std::unique_ptr<ScmClient> {
         auto target = GitHubTarget::fromConfig(connection.config, enterprise);
         return std::make_unique<GitHubScmClient>(target.value(), token, http);
     };

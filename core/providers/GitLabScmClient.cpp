@@ -158,8 +158,8 @@ ProviderInfo GitLabScmClient::provider()
     info.displayName = QString::fromUtf8(QT_TRANSLATE_NOOP("ProviderRegistry", "GitLab"));
     info.fields = GitLabTarget::fields();
     info.fields << RepositoryFields::defaultBranch();
-    info.createScm = [](const Connection& connection, const QString& token,
-                        const HttpClient& http) -> std::unique_ptr<ScmClient> {
+    info.createScm = [](const Connection& connection, const QString& token, const HttpClient& http,
+                        Database*) -> std::unique_ptr<ScmClient> {
         return std::make_unique<GitLabScmClient>(
             GitLabTarget::fromConfig(connection.config).value(), token, http);
     };

@@ -85,8 +85,8 @@ ProviderInfo JenkinsCiClient::provider()
     info.category = ConnectionCategory::Ci;
     info.displayName = QString::fromUtf8(QT_TRANSLATE_NOOP("ProviderRegistry", "Jenkins"));
     info.fields = JenkinsTarget::fields();
-    info.createCi = [](const Connection& connection, const QString& token,
-                       const HttpClient& http) -> std::unique_ptr<CiClient> {
+    info.createCi = [](const Connection& connection, const QString& token, const HttpClient& http,
+                       Database*) -> std::unique_ptr<CiClient> {
         return std::make_unique<JenkinsCiClient>(
             JenkinsTarget::fromConfig(connection.config).value(), token, http);
     };

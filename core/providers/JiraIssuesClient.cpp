@@ -176,7 +176,8 @@ ProviderInfo JiraIssuesClient::provider(bool cloud)
     };
     info.fields = JiraTarget::fields(cloud);
     info.createIssues = [cloud](const Connection& connection, const QString& token,
-                                const HttpClient& http) -> std::unique_ptr<IssuesClient> {
+                                const HttpClient& http,
+                                Database*) -> std::unique_ptr<IssuesClient> {
         return std::make_unique<JiraIssuesClient>(
             JiraTarget::fromConfig(connection.config, cloud).value(), token, http);
     };

@@ -15,13 +15,17 @@
 
 namespace ReleaseDeck {
 
+class Database;
+
 // What the registry knows of one provider: its category, the fields of its config and how
 // to build its client. Exactly one factory is set, the one of its category.
 struct ProviderInfo
 {
+    // database: the calling thread's, for providers that keep their state there (the
+    // sandbox's simulated services); network providers ignore it.
     template<typename Client>
     using Factory = std::function<std::unique_ptr<Client>(const Connection&, const QString& token,
-                                                          const HttpClient&)>;
+                                                          const HttpClient&, Database* database)>;
 
     QString id; // "github"
     ConnectionCategory category = ConnectionCategory::Scm;
@@ -33,6 +37,11 @@ struct ProviderInfo
     std::function<bool(const QJsonObject& config)> fitsConfig;
     // Every config key people give, in the order forms and usage text show them.
     QList<ProviderField> fields;
+    // Whether its client needs a token from the secret store. The sandbox's simulated
+    // services need none: nobody reads or writes the keychain for them.
+    bool needsToken = true;
+    // A simulated service of the sandbox, never a real one (labelled "Simulated").
+    bool simulated = false;
 
     Factory<ScmClient> createScm;
     Factory<ChatClient> createChat;

@@ -7,6 +7,10 @@
 #include "JenkinsCiClient.h"
 #include "JiraIssuesClient.h"
 #include "SlackChatClient.h"
+#include "sandbox/SandboxChatClient.h"
+#include "sandbox/SandboxCiClient.h"
+#include "sandbox/SandboxIssuesClient.h"
+#include "sandbox/SandboxScmClient.h"
 
 namespace ReleaseDeck {
 
@@ -24,18 +28,22 @@ ProviderRegistry makeBuiltIn()
     registry.add(JiraIssuesClient::provider(false));
     registry.add(GitHubActionsClient::provider());
     registry.add(JenkinsCiClient::provider());
+    registry.add(SandboxScmClient::provider());
+    registry.add(SandboxChatClient::provider());
+    registry.add(SandboxIssuesClient::provider());
+    registry.add(SandboxCiClient::provider());
     return registry;
 }
 
 template<typename Client>
 Result<std::unique_ptr<Client>> build(const ProviderInfo::Factory<Client>& factory,
                                       const Connection& connection, const QString& token,
-                                      const HttpClient& http)
+                                      const HttpClient& http, Database* database)
 {
     if (!factory)
         return Error::internal(
             QStringLiteral("The %1 provider has no client factory.").arg(connection.provider));
-    return factory(connection, token, http);
+    return factory(connection, token, http, database);
 }
 
 } // namespace
@@ -93,6 +101,9 @@ QStringList ProviderRegistry::names() const
 {
     QStringList names;
     for (const ProviderInfo& info : m_providers) {
+        // The sandbox's simulated services come with it; nobody adds them by name.
+        if (info.simulated)
+            continue;
         if (!info.family.isEmpty() && !names.contains(info.family))
             names << info.family;
         if (!names.contains(info.id))
@@ -155,6 +166,18 @@ QString ProviderRegistry::ciWorkflow(const Connection& ci, CiPurpose purpose) co
     return ci.config.value(field->key).toObject().value(toText(purpose)).toString().trimmed();
 }
 
+bool ProviderRegistry::needsToken(const QString& providerId) const
+{
+    const ProviderInfo* info = find(providerId);
+    return !info || info->needsToken;
+}
+
+bool ProviderRegistry::isSimulated(const QString& providerId) const
+{
+    const ProviderInfo* info = find(providerId);
+    return info && info->simulated;
+}
+
 Result<const ProviderInfo*> ProviderRegistry::usable(const Connection& connection,
                                                      const QString& token,
                                                      ConnectionCategory category) const
@@ -170,7 +193,7 @@ Result<const ProviderInfo*> ProviderRegistry::usable(const Connection& connectio
     // saved passed validateConfig.
     if (Status valid = validateDraft(info->id, connection.config); !valid)
         return valid.error();
-    if (token.trimmed().isEmpty())
+    if (info->needsToken && token.trimmed().isEmpty())
         return Error::usage(
             QStringLiteral("The %1 connection has no token.").arg(info->displayName));
     return info;
@@ -178,42 +201,46 @@ Result<const ProviderInfo*> ProviderRegistry::usable(const Connection& connectio
 
 Result<std::unique_ptr<ScmClient>> ProviderRegistry::createScm(const Connection& connection,
                                                                const QString& token,
-                                                               const HttpClient& http) const
+                                                               const HttpClient& http,
+                                                               Database* database) const
 {
     auto info = usable(connection, token, ConnectionCategory::Scm);
     if (!info)
         return info.error();
-    return build((*info)->createScm, connection, token, http);
+    return build((*info)->createScm, connection, token, http, database);
 }
 
 Result<std::unique_ptr<ChatClient>> ProviderRegistry::createChat(const Connection& connection,
                                                                  const QString& token,
-                                                                 const HttpClient& http) const
+                                                                 const HttpClient& http,
+                                                                 Database* database) const
 {
     auto info = usable(connection, token, ConnectionCategory::Chat);
     if (!info)
         return info.error();
-    return build((*info)->createChat, connection, token, http);
+    return build((*info)->createChat, connection, token, http, database);
 }
 
 Result<std::unique_ptr<IssuesClient>> ProviderRegistry::createIssues(const Connection& connection,
                                                                      const QString& token,
-                                                                     const HttpClient& http) const
+                                                                     const HttpClient& http,
+                                                                     Database* database) const
 {
     auto info = usable(connection, token, ConnectionCategory::Issues);
     if (!info)
         return info.error();
-    return build((*info)->createIssues, connection, token, http);
+    return build((*info)->createIssues, connection, token, http, database);
 }
 
 Result<std::unique_ptr<CiClient>> ProviderRegistry::createCi(const Connection& connection,
                                                              const QString& token,
-                                                             const HttpClient& http) const
+                                                             const HttpClient& http,
+                                                             Database* database) const
 {
     auto info = usable(connection, token, ConnectionCategory::Ci);
     if (!info)
         return info.error();
-    return build((*info)->createCi, connection, token, http);
+    return build((*info)->createCi, connection, token, http, database);
 }
 
 Result<VerificationReport> ProviderRegistry::verify(const Connection& connection,

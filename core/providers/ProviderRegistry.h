@@ -21,7 +21,8 @@ public:
     const ProviderInfo* find(const QString& providerId) const;
     QList<const ProviderInfo*> providers(ConnectionCategory category) const;
 
-    // What people may type for a provider: every id, each family before its first member.
+    // What people may type for a provider: every id, each family before its first member;
+    // never a simulated provider (those come with the sandbox).
     QStringList names() const;
     // The providers a typed name stands for: every member of that family, else the one
     // with that id; none for an unknown name.
@@ -41,15 +42,27 @@ public:
     // per-purpose field names it; empty when the connection names none.
     QString ciWorkflow(const Connection& ci, CiPurpose purpose) const;
 
-    // Usage errors for an unknown provider, another category, a bad config or no token.
+    // Whether the secret store holds a token for connections of this provider; the one
+    // rule every reader of tokens asks (unknown providers: yes).
+    bool needsToken(const QString& providerId) const;
+    // Whether the provider is one of the sandbox's simulated services.
+    bool isSimulated(const QString& providerId) const;
+
+    // Usage errors for an unknown provider, another category, a bad config or no token
+    // (when it needs one). database: the calling thread's, which simulated providers keep
+    // their state in; without one they answer only verify().
     Result<std::unique_ptr<ScmClient>> createScm(const Connection& connection, const QString& token,
-                                                 const HttpClient& http) const;
-    Result<std::unique_ptr<ChatClient>>
-    createChat(const Connection& connection, const QString& token, const HttpClient& http) const;
-    Result<std::unique_ptr<IssuesClient>>
-    createIssues(const Connection& connection, const QString& token, const HttpClient& http) const;
+                                                 const HttpClient& http,
+                                                 Database* database = nullptr) const;
+    Result<std::unique_ptr<ChatClient>> createChat(const Connection& connection,
+                                                   const QString& token, const HttpClient& http,
+                                                   Database* database = nullptr) const;
+    Result<std::unique_ptr<IssuesClient>> createIssues(const Connection& connection,
+                                                       const QString& token, const HttpClient& http,
+                                                       Database* database = nullptr) const;
     Result<std::unique_ptr<CiClient>> createCi(const Connection& connection, const QString& token,
-                                               const HttpClient& http) const;
+                                               const HttpClient& http,
+                                               Database* database = nullptr) const;
 
     // Builds the connection's client, whatever its category, and runs its verify().
     Result<VerificationReport> verify(const Connection& connection, const QString& token,

@@ -88,8 +88,8 @@ ProviderInfo SlackChatClient::provider()
     info.category = ConnectionCategory::Chat;
     info.displayName = QString::fromUtf8(QT_TRANSLATE_NOOP("ProviderRegistry", "Slack"));
     info.fields = SlackTarget::fields();
-    info.createChat = [](const Connection& connection, const QString& token,
-                         const HttpClient& http) -> std::unique_ptr<ChatClient> {
+    info.createChat = [](const Connection& connection, const QString& token, const HttpClient& http,
+                         Database*) -> std::unique_ptr<ChatClient> {
         return std::make_unique<SlackChatClient>(SlackTarget::fromConfig(connection.config).value(),
                                                  token, http);
     };

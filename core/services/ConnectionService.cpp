@@ -102,6 +102,10 @@ Result<Connection> ConnectionService::save(const Actor& actor, const ConnectionD
     const ProviderInfo* provider = registry.find(draft.provider);
     if (Status valid = registry.validateConfig(draft.provider, draft.config); !valid)
         return valid.error();
+    if (provider->simulated)
+        return Error::usage(QStringLiteral("%1 belongs to the sandbox; create it with "
+                                           "'releasedeck-cli sandbox create'.")
+                                .arg(provider->displayName));
     if (provider->category != draft.category)
         return Error::usage(QStringLiteral("%1 is a %2 provider, not %3.")
                                 .arg(provider->displayName,
@@ -177,6 +181,15 @@ VerificationOutcome ConnectionService::verifyDraft(const ConnectionDraft& draft)
     return m_verifier.verify(connectionFrom(draft, 0), draft.token);
 }
 
+SecretResult ConnectionService::secretOf(const Connection& connection) const
+{
+    if (ProviderRegistry::builtIn().needsToken(connection.provider))
+        return awaitSecret(m_secrets.read(connection.secretRef));
+    SecretResult none;
+    none.outcome = SecretResult::Outcome::Ok;
+    return none;
+}
+
 Result<QString> ConnectionService::tokenOf(const Connection& connection,
                                            const SecretResult& secret) const
 {
@@ -249,7 +262,7 @@ Result<ConnectionService::Verified> ConnectionService::verify(const Actor& actor
             QStringLiteral("There is no active connection with id %1 in this workspace.")
                 .arg(connectionId));
     const Connection& connection = **found;
-    const SecretResult secret = awaitSecret(m_secrets.read(connection.secretRef));
+    const SecretResult secret = secretOf(connection);
     Result<QString> token = tokenOf(connection, secret);
     if (!token)
         return verified(connection, notAsked(connection, token.error()), !secret.notFound());
@@ -271,7 +284,7 @@ ConnectionService::verifyAll(const Actor& actor, const std::function<void(const 
     QList<ConnectionVerifier::Job> jobs;
     QHash<qint64, Connection> byId;
     for (const Connection& connection : std::as_const(*active)) {
-        const SecretResult secret = awaitSecret(m_secrets.read(connection.secretRef));
+        const SecretResult secret = secretOf(connection);
         Result<QString> token = tokenOf(connection, secret);
         if (!token) {
             results.append(
@@ -325,7 +338,7 @@ Result<QList<ConnectionRow>> ConnectionService::list(const Actor& actor)
         return active.error();
     QList<ConnectionRow> rows;
     for (const Connection& connection : std::as_const(*active)) {
-        const SecretResult secret = awaitSecret(m_secrets.read(connection.secretRef));
+        const SecretResult secret = secretOf(connection);
         if (!secret.ok() && !secret.notFound())
             return secret.error;
         rows.append({connection, secret.ok()});
@@ -379,6 +392,8 @@ Status ConnectionService::remove(const Actor& actor, qint64 connectionId)
                         QStringLiteral("Disconnected %1.").arg(connection.displayName), connection);
         !logged)
         return logged;
+    if (!ProviderRegistry::builtIn().needsToken(connection.provider))
+        return {};
     const SecretResult removed = awaitSecret(m_secrets.remove(connection.secretRef));
     if (!removed.ok())
         return Error{removed.error.kind,

@@ -84,6 +84,9 @@ private:
     Result<Connection> save(const Actor& actor, const ConnectionDraft& draft, AddOptions options,
                             const std::optional<VerificationOutcome>& verified,
                             TokenChanges& changes);
+    // The connection's token from the secret store; an empty one, without asking the store,
+    // for providers that need none (the sandbox's).
+    SecretResult secretOf(const Connection& connection) const;
     Result<QString> tokenOf(const Connection& connection, const SecretResult& secret) const;
     Error stopped() const;
     Status record(const Actor& actor, const Connection& connection,

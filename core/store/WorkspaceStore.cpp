@@ -101,4 +101,11 @@ Result<std::optional<Workspace>> WorkspaceStore::findById(qint64 id)
     return std::optional<Workspace>(found->constFirst());
 }
 
+Status WorkspaceStore::remove(qint64 id)
+{
+    Result<QSqlQuery> removed =
+        m_database.run(QStringLiteral("DELETE FROM workspaces WHERE id = ?"), {id});
+    return removed ? Status() : Status(removed.error());
+}
+
 } // namespace ReleaseDeck

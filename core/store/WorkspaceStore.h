@@ -22,6 +22,9 @@ public:
     Result<QList<Workspace>> listForAccount(qint64 accountId);
     Result<std::optional<Workspace>> findByName(const QString& name);
     Result<std::optional<Workspace>> findById(qint64 id);
+    // Deletes the workspace and, by their foreign keys, every row it has. On a shared server
+    // only a schema administrator may (its audit trail goes with it).
+    Status remove(qint64 id);
 
 private:
     Result<QList<Workspace>> select(const QString& sql, const QVariantList& values);

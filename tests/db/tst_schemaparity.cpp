@@ -35,7 +35,7 @@ private slots:
             QVERIFY(!left.contains(serverOnly));
         }
 
-        QCOMPARE(left.size(), 17);
+        QCOMPARE(left.size(), 23);
         QVERIFY(right.value(QStringLiteral("events"))
                     .contains(QStringLiteral("unique (workspace_id, seq)")));
         QVERIFY(left.value(QStringLiteral("event_sequences"))

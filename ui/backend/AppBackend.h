@@ -2,6 +2,7 @@
 
 #include "backend/ConnectionBackend.h"
 #include "backend/ReleaseBackend.h"
+#include "backend/SandboxBackend.h"
 #include "backend/TrainBackend.h"
 #include "net/HttpSettings.h"
 #include "secrets/SecretStore.h"
@@ -27,7 +28,10 @@ class ReleaseSession;
 // The chosen database URL is kept in QSettings (never a password: a shared server's password
 // lives in the keychain). Who acts is Identity's answer: the connected database login on a
 // shared server, the local user on a local file.
-class AppBackend final : public ConnectionBackend, public ReleaseBackend, public TrainBackend
+class AppBackend final : public ConnectionBackend,
+                         public ReleaseBackend,
+                         public TrainBackend,
+                         public SandboxBackend
 {
 public:
     // secrets: the store for tokens and passwords; the system keychain when none is given.
@@ -99,6 +103,16 @@ public:
     QFuture<Result<ReleaseConfig>> resumeTrain(qint64 workspaceId, qint64 trainId) override;
     QFuture<Status> removeTrain(qint64 workspaceId, qint64 trainId) override;
 
+    SandboxBackend* sandbox() override { return this; }
+    // The time scale a sandbox made by exploreSandbox() gets (default 1): its durations are
+    // divided by it (tests and demos).
+    void setSandboxTimeScale(int scale) { m_sandboxTimeScale = scale; }
+    QFuture<Result<WorkspaceSummary>> exploreSandbox() override;
+    QFuture<Result<WorkspaceSummary>> resetSandbox() override;
+    QFuture<Status> deleteSandbox() override;
+    QFuture<Result<SandboxActivity>> sandboxActivity(qint64 workspaceId) override;
+    QFuture<Status> rehearse(qint64 workspaceId, SandboxRehearsal rehearsal) override;
+
 private:
     struct Session;
 
@@ -136,6 +150,7 @@ private:
     std::shared_ptr<Session> m_session;
     QString m_openError;
     bool m_keychainAvailable = false;
+    int m_sandboxTimeScale = 1;
     QThreadPool m_pool;
 };
 

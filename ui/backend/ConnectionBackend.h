@@ -20,6 +20,8 @@
 
 namespace ReleaseDeck {
 
+class SandboxBackend;
+
 // Everything the user interface asks of the rest of the app. The GUI thread never waits:
 // each call returns at once with a future that finishes (on any thread) when the answer
 // is known; the UI takes the result back on its own thread with whenFinished().
@@ -80,6 +82,8 @@ public:
     virtual DatabaseHealth& databaseHealth() = 0;
     // The releases of the same database: the dashboard and the release pages.
     virtual ReleaseBackend& releases() = 0;
+    // The sandbox, when this backend offers one (none: the app shows no sandbox controls).
+    virtual SandboxBackend* sandbox() { return nullptr; }
 };
 
 } // namespace ReleaseDeck

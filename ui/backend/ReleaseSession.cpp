@@ -62,6 +62,9 @@ Result<std::unique_ptr<ScmClient>> ReleaseSession::sourceControl()
     if (!connection->has_value())
         return Error::notFound(QStringLiteral("This workspace has no source control connection; "
                                               "add one on the Connections page."));
+    const ProviderRegistry& registry = ProviderRegistry::builtIn();
+    if (!registry.needsToken((*connection)->provider))
+        return registry.createScm(**connection, {}, m_http, &m_database);
     const SecretResult token = awaitSecret(m_secrets.read((*connection)->secretRef));
     if (token.notFound())
         return Error::unavailable(
@@ -69,7 +72,7 @@ Result<std::unique_ptr<ScmClient>> ReleaseSession::sourceControl()
                 .arg((*connection)->displayName));
     if (!token.ok())
         return token.error;
-    return ProviderRegistry::builtIn().createScm(**connection, token.secret, m_http);
+    return registry.createScm(**connection, token.secret, m_http);
 }
 
 Result<ScmComparison> ReleaseSession::compare(qint64 releaseId)

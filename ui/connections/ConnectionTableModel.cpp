@@ -1,5 +1,6 @@
 #include "connections/ConnectionTableModel.h"
 
+#include "providers/ProviderRegistry.h"
 #include "widgets/DisplayNames.h"
 #include "widgets/RelativeTime.h"
 #include "wizard/ConnectionRules.h"
@@ -33,6 +34,8 @@ QVariant ConnectionTableModel::data(const QModelIndex& index, int role) const
 
     switch (index.column()) {
     case ConnectionColumn:
+        if (role == Qt::DisplayRole && ProviderRegistry::builtIn().isSimulated(connection.provider))
+            return tr("%1 — Simulated").arg(ConnectionRules::providerName(connection.provider));
         if (role == Qt::DisplayRole)
             return tr("%1 — %2").arg(ConnectionRules::providerName(connection.provider),
                                      connection.displayName);
@@ -61,6 +64,13 @@ QVariant ConnectionTableModel::data(const QModelIndex& index, int role) const
             return connection.verificationError;
         break;
     case TokenColumn:
+        if (!ProviderRegistry::builtIn().needsToken(connection.provider)) {
+            if (role == Qt::DisplayRole)
+                return tr("Not needed");
+            if (role == Qt::ToolTipRole)
+                return tr("A simulated service of the sandbox: no token, no network.");
+            break;
+        }
         if (role == Qt::DisplayRole)
             return row.tokenOnThisMachine ? tr("Yes") : tr("No");
         if (role == Qt::ToolTipRole)

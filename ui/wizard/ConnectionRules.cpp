@@ -51,8 +51,11 @@ bool isGiven(const ProviderField& field, const QHash<QString, QString>& fields)
 QList<ConnectionRules::Provider> ConnectionRules::providers(ConnectionCategory category)
 {
     QList<Provider> providers;
-    for (const ProviderInfo* info : ProviderRegistry::builtIn().providers(category))
-        providers.append({info->id, providerName(info->id)});
+    for (const ProviderInfo* info : ProviderRegistry::builtIn().providers(category)) {
+        // The simulated services come with the sandbox only, never picked by hand.
+        if (!info->simulated)
+            providers.append({info->id, providerName(info->id)});
+    }
     return providers;
 }
 

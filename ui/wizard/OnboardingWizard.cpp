@@ -1,5 +1,6 @@
 #include "wizard/OnboardingWizard.h"
 
+#include "backend/ConnectionBackend.h"
 #include "wizard/ConnectionPage.h"
 #include "wizard/ConnectionStep.h"
 #include "wizard/DatabasePage.h"
@@ -31,7 +32,9 @@ OnboardingWizard::OnboardingWizard(ConnectionBackend& backend, QWidget* parent)
     button(QWizard::FinishButton)->setObjectName(QStringLiteral("finishButton"));
     button(QWizard::CancelButton)->setObjectName(QStringLiteral("cancelButton"));
 
-    setPage(WizardController::WelcomePage, new WelcomePage(*m_controller->workspace(), this));
+    m_welcome = new WelcomePage(*m_controller->workspace(), backend.sandbox() != nullptr, this);
+    connect(m_welcome, &WelcomePage::sandboxRequested, this, &OnboardingWizard::sandboxRequested);
+    setPage(WizardController::WelcomePage, m_welcome);
     setPage(WizardController::DatabasePage,
             new DatabasePage(*m_controller->database(), *m_controller->workspace(), this));
     for (int page = WizardController::SourceControlPage; page <= WizardController::CiPage; ++page)
@@ -53,6 +56,11 @@ OnboardingWizard::OnboardingWizard(ConnectionBackend& backend, QWidget* parent)
     });
     resize(880, 680);
     followPage(WizardController::WelcomePage);
+}
+
+void OnboardingWizard::showSandboxProgress(bool busy, const QString& error)
+{
+    m_welcome->showSandboxProgress(busy, error);
 }
 
 void OnboardingWizard::reject()

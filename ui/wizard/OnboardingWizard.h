@@ -5,6 +5,7 @@
 namespace ReleaseDeck {
 
 class ConnectionBackend;
+class WelcomePage;
 class WizardController;
 
 // The first-launch wizard: workspace, database, source control, Slack, Jira, CI, summary.
@@ -18,6 +19,12 @@ public:
     explicit OnboardingWizard(ConnectionBackend& backend, QWidget* parent = nullptr);
 
     WizardController& controller() const { return *m_controller; }
+    // The sandbox is being made, or could not be (error): the first page says so.
+    void showSandboxProgress(bool busy, const QString& error = {});
+
+signals:
+    // "Explore with a sandbox" on the first page.
+    void sandboxRequested();
 
 public slots:
     void reject() override;
@@ -26,6 +33,7 @@ private:
     void followPage(int id);
 
     WizardController* m_controller;
+    WelcomePage* m_welcome;
 };
 
 } // namespace ReleaseDeck
