@@ -11,7 +11,7 @@ QString ReleaseRules::versionProblem(const QString& version, const QStringList& 
 {
     const QString trimmed = version.trimmed();
     if (trimmed.isEmpty())
-        return tr("A release needs a version, e.g. 1.4.0.");
+        return tr("A release needs a version: MAJOR.MINOR.PATCH, e.g. 1.4.0.");
     if (!ReleaseVersion::parse(trimmed))
         return tr("'%1' is not a release version: use MAJOR.MINOR.PATCH, optionally with a "
                   "-suffix (e.g. 1.4.0 or 1.4.0-beta.1).")
