@@ -10,7 +10,7 @@ namespace ReleaseDeck::Test {
 // at; the name gets "@2x" when the screen is scaled. Returns the file written.
 QString saveScreenshot(QWidget* widget, const QString& name);
 
-// A dark palette like the ones desktop themes ship, to check readability.
+// The app's own Dark appearance (Fusion with Theme's dark palette), to check readability.
 void useDarkPalette();
 
 } // namespace ReleaseDeck::Test

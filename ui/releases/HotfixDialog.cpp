@@ -3,6 +3,7 @@
 #include "backend/FutureReply.h"
 #include "backend/ReleaseBackend.h"
 #include "widgets/BusyIndicator.h"
+#include "widgets/FieldCaption.h"
 #include "widgets/FieldMessage.h"
 #include "widgets/MessageBox.h"
 
@@ -14,20 +15,6 @@
 #include <QVBoxLayout>
 
 namespace ReleaseDeck {
-
-namespace {
-
-// A form row's caption, named after its field and leading to it.
-QLabel* caption(QWidget* field, const QString& text)
-{
-    auto* label = new QLabel(text, field->parentWidget());
-    label->setObjectName(field->objectName() + QStringLiteral("Caption"));
-    label->setAccessibleName(field->accessibleName());
-    label->setBuddy(field);
-    return label;
-}
-
-} // namespace
 
 HotfixDialog::HotfixDialog(ReleaseBackend& backend, qint64 workspaceId, const QString& fixedVersion,
                            QWidget* parent)
@@ -68,7 +55,7 @@ HotfixDialog::HotfixDialog(ReleaseBackend& backend, qint64 workspaceId, const QS
     connect(m_version, &QLineEdit::textChanged, this, &HotfixDialog::check);
 
     auto* form = new QFormLayout;
-    form->addRow(caption(m_version, tr("&Version:")), m_version);
+    form->addRow(fieldCaption(m_version, tr("&Version:")), m_version);
     form->addRow(QString(), m_message);
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_busy);

@@ -2,6 +2,7 @@
 
 #include "backend/FutureReply.h"
 #include "backend/ReleaseBackend.h"
+#include "widgets/FieldCaption.h"
 #include "widgets/FieldMessage.h"
 
 #include <QCheckBox>
@@ -13,20 +14,6 @@
 #include <QVBoxLayout>
 
 namespace ReleaseDeck {
-
-namespace {
-
-// A form row's caption, named after its field and leading to it.
-QLabel* caption(QWidget* field, const QString& text)
-{
-    auto* label = new QLabel(text, field->parentWidget());
-    label->setObjectName(field->objectName() + QStringLiteral("Caption"));
-    label->setAccessibleName(field->accessibleName());
-    label->setBuddy(field);
-    return label;
-}
-
-} // namespace
 
 RegressionSlotDialog::RegressionSlotDialog(ReleaseBackend& backend, qint64 workspaceId,
                                            const Release& release, QWidget* parent)
@@ -72,7 +59,7 @@ RegressionSlotDialog::RegressionSlotDialog(ReleaseBackend& backend, qint64 works
     connect(m_at, &QDateTimeEdit::dateTimeChanged, this, [this] { m_message->showMessage({}); });
 
     auto* form = new QFormLayout;
-    form->addRow(caption(m_at, tr("&Starts at:")), m_at);
+    form->addRow(fieldCaption(m_at, tr("&Starts at:")), m_at);
     form->addRow(QString(), m_message);
     form->addRow(QString(), m_build);
     form->addRow(QString(), m_automation);

@@ -3,6 +3,7 @@
 #include "orchestrator/WaitReasons.h"
 #include "releases/ReleaseText.h"
 #include "widgets/DisplayNames.h"
+#include "widgets/FieldCaption.h"
 #include "widgets/RelativeTime.h"
 #include "widgets/StatusColors.h"
 
@@ -12,20 +13,6 @@
 #include <QVBoxLayout>
 
 namespace ReleaseDeck {
-
-namespace {
-
-// A form row's caption, named after its field and leading to it.
-QLabel* caption(QWidget* field, const QString& text)
-{
-    auto* label = new QLabel(text, field->parentWidget());
-    label->setObjectName(field->objectName() + QStringLiteral("Caption"));
-    label->setAccessibleName(field->accessibleName());
-    label->setBuddy(field);
-    return label;
-}
-
-} // namespace
 
 ReleaseHeader::ReleaseHeader(QWidget* parent)
     : QWidget(parent)
@@ -68,16 +55,16 @@ ReleaseHeader::ReleaseHeader(QWidget* parent)
         return layout;
     };
     QFormLayout* left = form();
-    left->addRow(caption(m_type, tr("Type:")), m_type);
-    left->addRow(caption(m_stage, tr("Stage:")), m_stage);
-    left->addRow(caption(m_next, tr("Next:")), m_next);
+    left->addRow(fieldCaption(m_type, tr("Type:")), m_type);
+    left->addRow(fieldCaption(m_stage, tr("Stage:")), m_stage);
+    left->addRow(fieldCaption(m_next, tr("Next:")), m_next);
     QFormLayout* middle = form();
-    middle->addRow(caption(m_branch, tr("Branch:")), m_branch);
-    middle->addRow(caption(m_tag, tr("Tag:")), m_tag);
+    middle->addRow(fieldCaption(m_branch, tr("Branch:")), m_branch);
+    middle->addRow(fieldCaption(m_tag, tr("Tag:")), m_tag);
     QFormLayout* right = form();
-    right->addRow(caption(m_kickoff, tr("Kickoff:")), m_kickoff);
-    right->addRow(caption(m_target, tr("Target:")), m_target);
-    right->addRow(caption(m_released, tr("Released:")), m_released);
+    right->addRow(fieldCaption(m_kickoff, tr("Kickoff:")), m_kickoff);
+    right->addRow(fieldCaption(m_target, tr("Target:")), m_target);
+    right->addRow(fieldCaption(m_released, tr("Released:")), m_released);
     auto* facts = new QHBoxLayout;
     facts->addLayout(left, 1);
     facts->addSpacing(16);

@@ -1,7 +1,5 @@
 #include "SandboxScmClient.h"
 
-#include "SandboxStore.h"
-
 #include <QCryptographicHash>
 
 namespace ReleaseDeck {
@@ -102,33 +100,10 @@ Result<bool> SandboxScmClient::branchExists(const QString& name)
 
 Result<ScmBranch> SandboxScmClient::createBranch(const QString& name, const QString& fromRef)
 {
-    if (!m_database)
-        return SandboxStore::withoutDatabase();
-    Result<std::optional<QString>> from = resolve(fromRef);
-    if (!from)
-        return from.error();
-    if (!from->has_value())
-        return Error::notFound(
-            QStringLiteral("The sandbox repository has no branch or tag %1.").arg(fromRef));
-    SandboxStore store(*m_database);
-    const qint64 workspace = m_connection.workspaceId;
-    RefCreation ref;
-    ref.what = QStringLiteral("branch");
-    ref.name = name;
-    ref.commitSha = **from;
-    ref.fromRef = fromRef;
-    ref.look = [&] {
-        return store.refCommit(workspace, SandboxStore::RefKind::Branch, name);
-    };
-    ref.create = [&] {
-        return store.addRef(workspace, SandboxStore::RefKind::Branch, name, **from);
-    };
-    ref.mayExistNow = [](const Error& error) {
-        return error.kind == ErrorKind::Conflict;
-    };
-    if (Status created = createUnlessSame(ref); !created)
-        return created.error();
-    return ScmBranch{name, **from};
+    Result<QString> commit = createRef(SandboxStore::RefKind::Branch, name, fromRef);
+    if (!commit)
+        return commit.error();
+    return ScmBranch{name, *commit};
 }
 
 Result<bool> SandboxScmClient::tagExists(const QString& name)
@@ -141,33 +116,43 @@ Result<bool> SandboxScmClient::tagExists(const QString& name)
 
 Result<ScmTag> SandboxScmClient::createTag(const QString& name, const QString& ref, const QString&)
 {
-    if (!m_database)
-        return SandboxStore::withoutDatabase();
-    Result<std::optional<QString>> commit = resolve(ref);
+    Result<QString> commit = createRef(SandboxStore::RefKind::Tag, name, ref);
     if (!commit)
         return commit.error();
-    if (!commit->has_value())
+    return ScmTag{name, *commit};
+}
+
+Result<QString> SandboxScmClient::createRef(SandboxStore::RefKind kind, const QString& name,
+                                            const QString& fromRef)
+{
+    if (!m_database)
+        return SandboxStore::withoutDatabase();
+    Result<std::optional<QString>> from = resolve(fromRef);
+    if (!from)
+        return from.error();
+    if (!from->has_value())
         return Error::notFound(
-            QStringLiteral("The sandbox repository has no branch or tag %1.").arg(ref));
+            QStringLiteral("The sandbox repository has no branch or tag %1.").arg(fromRef));
     SandboxStore store(*m_database);
     const qint64 workspace = m_connection.workspaceId;
-    RefCreation creation;
-    creation.what = QStringLiteral("tag");
-    creation.name = name;
-    creation.commitSha = **commit;
-    creation.fromRef = ref;
-    creation.look = [&] {
-        return store.refCommit(workspace, SandboxStore::RefKind::Tag, name);
+    RefCreation ref;
+    ref.what =
+        kind == SandboxStore::RefKind::Branch ? QStringLiteral("branch") : QStringLiteral("tag");
+    ref.name = name;
+    ref.commitSha = **from;
+    ref.fromRef = fromRef;
+    ref.look = [&] {
+        return store.refCommit(workspace, kind, name);
     };
-    creation.create = [&] {
-        return store.addRef(workspace, SandboxStore::RefKind::Tag, name, **commit);
+    ref.create = [&] {
+        return store.addRef(workspace, kind, name, **from);
     };
-    creation.mayExistNow = [](const Error& error) {
+    ref.mayExistNow = [](const Error& error) {
         return error.kind == ErrorKind::Conflict;
     };
-    if (Status created = createUnlessSame(creation); !created)
+    if (Status created = createUnlessSame(ref); !created)
         return created.error();
-    return ScmTag{name, **commit};
+    return **from;
 }
 
 Result<QString> SandboxScmClient::generateReleaseNotes(const QString& fromTag, const QString& toTag)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "SandboxStore.h"
 #include "providers/ProviderInfo.h"
 #include "providers/ScmClient.h"
 
@@ -37,6 +38,10 @@ public:
 private:
     // The commit a branch, tag or commit SHA names; none when it names nothing.
     Result<std::optional<QString>> resolve(const QString& ref);
+    // Creates a branch or tag at the commit fromRef names, unless that name already stands
+    // at the same commit; returns the commit.
+    Result<QString> createRef(SandboxStore::RefKind kind, const QString& name,
+                              const QString& fromRef);
 
     Connection m_connection;
     Database* m_database;
